@@ -1,0 +1,54 @@
+using Medlem.Core.Consortium;
+using Medlem.Core.Members;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Medlem.Core.Data;
+
+/// <summary>
+/// The member register: people, memberships, cards and the consortium, on SQLite or PostgreSQL.
+/// Every query a staff member's request makes goes through <see cref="Members.Tenancy"/> so it sees one
+/// library's members only.
+/// </summary>
+public sealed class MedlemDbContext(DbContextOptions<MedlemDbContext> options, IPersonalDataProtector protector)
+    : DbContext(options)
+{
+    internal IPersonalDataProtector Protector { get; } = protector;
+
+    public DbSet<Library> Libraries => Set<Library>();
+    public DbSet<Branch> Branches => Set<Branch>();
+    public DbSet<StaffAccount> StaffAccounts => Set<StaffAccount>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<ContactPoint> ContactPoints => Set<ContactPoint>();
+    public DbSet<Guardianship> Guardianships => Set<Guardianship>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<MembershipType> MembershipTypes => Set<MembershipType>();
+    public DbSet<LibraryCard> Cards => Set<LibraryCard>();
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ReplaceService<IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MedlemDbContext).Assembly);
+
+        var encrypted = new ValueConverter<string?, string?>(
+            plain => plain == null ? null : Protector.Protect(plain),
+            cipher => cipher == null ? null : Protector.Unprotect(cipher));
+        modelBuilder.Entity<Person>().Property(p => p.NationalIdentityNumber).HasConversion(encrypted);
+    }
+
+    /// <summary>
+    /// The model holds a converter bound to this context's protector, so one model is cached per
+    /// protector instance (one per application), not one per context type.
+    /// </summary>
+    private sealed class ProtectorModelCacheKeyFactory : IModelCacheKeyFactory
+    {
+        public object Create(DbContext context, bool designTime) =>
+            context is MedlemDbContext medlem
+                ? (context.GetType(), medlem.Protector, designTime)
+                : (object)(context.GetType(), designTime);
+    }
+}

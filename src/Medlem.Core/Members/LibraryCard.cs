@@ -1,0 +1,29 @@
+using Medlem.Core.Privacy;
+
+namespace Medlem.Core.Members;
+
+/// <summary>A library card (lånekort) of a membership. The number is unique within a library.</summary>
+public sealed class LibraryCard
+{
+    public int Id { get; set; }
+
+    public Guid MembershipId { get; set; }
+
+    /// <summary>Copied from the membership so the database can enforce one number per library.</summary>
+    public int LibraryId { get; set; }
+
+    [PersonalData(MedlemTaxonomy.UniqueId)] public required string Number { get; set; }
+
+    public CardStatus Status { get; set; }
+
+    [NotPersonalData] public DateOnly IssuedOn { get; set; }
+
+    [NotPersonalData] public DateTimeOffset? StatusChangedAt { get; set; }
+}
+
+public enum CardStatus
+{
+    Active = 0,
+    Lost = 1,
+    Blocked = 2,
+}
