@@ -1,6 +1,82 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health", () => "ok");
-app.Run();
+using Medlem.Core.Consortium;
+using Medlem.Core.Members;
+using Medlem.Web.Features.Admin;
+using Medlem.Web.Features.Members;
+using Medlem.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Scalar.AspNetCore;
 
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddMedlemCore(builder.Configuration, builder.Environment);
+builder.Services.AddMedlemStorage(StorageSetup.ReadDatabaseOptions(builder.Configuration));
+builder.Services.AddMedlemDataProtection();
+builder.Services.AddMedlemLocalization(builder.Environment.ContentRootPath);
+builder.Services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
+builder.Services.AddScoped<StaffSignIn>();
+
+builder.Services.AddAuthentication(StaffPrincipal.Scheme)
+    .AddCookie(StaffPrincipal.Scheme, options =>
+    {
+        options.Cookie.Name = "medlem.staff";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Strict;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.LoginPath = "/Account/Login";
+        options.AccessDeniedPath = "/Account/Denied";
+        options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        options.SlidingExpiration = true;
+        options.Events = ApiCookieEvents.ForApiPaths();
+    });
+builder.Services.AddStaffAuthorization();
+builder.Services.AddRazorPages(options =>
+{
+    options.RootDirectory = "/Features";
+    options.Conventions.AuthorizeFolder("/", StaffPolicies.AnyStaff);
+    options.Conventions.AuthorizeFolder("/Members", StaffPolicies.ReadMembers);
+    options.Conventions.AuthorizeFolder("/Admin", StaffPolicies.Administer);
+    options.Conventions.AllowAnonymousToFolder("/Account");
+    options.Conventions.AllowAnonymousToPage("/Error");
+});
+// Norwegian letters are written as themselves in pages, not as &#xE5; escapes.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+    options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiDescription>());
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+var app = builder.Build();
+
+await DatabaseStartup.RunAsync(app.Services, app.Environment, app.Configuration, app.Lifetime.ApplicationStopping);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseExceptionHandler("/Error");
+app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapScalarApiReference("/scalar", options => options.WithTitle("Medlem API")).AllowAnonymous();
+app.MapLanguageSwitch();
+
+var api = app.MapGroup("/api/v1");
+api.MapMembers();
+api.MapMemberships();
+api.MapMembershipTypes();
+
+app.MapRazorPages();
+
+await app.RunAsync();
+
+/// <summary>The web host's entry point; public so tests can start it with WebApplicationFactory.</summary>
 public partial class Program;

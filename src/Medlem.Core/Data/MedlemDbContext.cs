@@ -27,6 +27,29 @@ public sealed class MedlemDbContext(DbContextOptions<MedlemDbContext> options, I
     public DbSet<LibraryCard> Cards => Set<LibraryCard>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        KeepSearchNames();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        KeepSearchNames();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void KeepSearchNames()
+    {
+        foreach (var entry in ChangeTracker.Entries<Person>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Entity.SearchName = Person.SearchNameOf(entry.Entity.GivenName, entry.Entity.FamilyName);
+            }
+        }
+    }
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.ReplaceService<IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>();
 

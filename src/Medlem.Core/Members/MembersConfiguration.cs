@@ -23,7 +23,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         person.HasMany(p => p.ContactPoints).WithOne().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Cascade);
         person.HasMany(p => p.Guardians).WithOne().HasForeignKey(g => g.ChildId).OnDelete(DeleteBehavior.Cascade);
         person.HasMany(p => p.Memberships).WithOne(m => m.Person).HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
-        person.HasIndex(p => new { p.FamilyName, p.GivenName });
+        person.Property(p => p.SearchName).HasMaxLength((2 * MemberInput.MaxNameLength) + 1);
+        person.HasIndex(p => p.SearchName);
     }
 }
 

@@ -33,11 +33,20 @@ public sealed class Person
 
     public List<Membership> Memberships { get; set; } = [];
 
+    /// <summary>
+    /// Lower-cased "given family" name for search: SQLite's LIKE folds ASCII only, so "Ødegård"
+    /// would not find "ødegård". Kept by <see cref="Data.MedlemDbContext"/> on every save.
+    /// </summary>
+    [PersonalData(MedlemTaxonomy.UserName)] public string SearchName { get; set; } = "";
+
     [NotPersonalData] public DateTimeOffset CreatedAt { get; set; }
 
     [NotPersonalData] public DateTimeOffset UpdatedAt { get; set; }
 
     public string FullName => $"{GivenName} {FamilyName}";
+
+    internal static string SearchNameOf(string givenName, string familyName) =>
+        $"{givenName} {familyName}".ToLowerInvariant();
 
     /// <summary>Age in whole years on <paramref name="day"/>.</summary>
     public int AgeOn(DateOnly day) => Ages.YearsBetween(BirthDate, day);

@@ -1,0 +1,33 @@
+using Medlem.Core.Consortium;
+using Medlem.Core.Members;
+
+namespace Medlem.Web.Infrastructure;
+
+/// <summary>Registers Core's use cases and rules, shared by the web host and the command line.</summary>
+public static class CoreSetup
+{
+    public const string MembersSection = "Medlem:Members";
+
+    public static IServiceCollection AddMedlemCore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var rules = configuration.GetSection(MembersSection).Get<MemberRules>() ?? new MemberRules();
+        if (rules.AllowSyntheticNationalIdentityNumbers && environment.IsProduction())
+        {
+            // Synthetic numbers are test data; accepting them in production would let made-up
+            // identities pass as verified ones.
+            throw new InvalidOperationException(
+                $"{MembersSection}:AllowSyntheticNationalIdentityNumbers must not be true in the Production environment.");
+        }
+
+        services.AddSingleton(rules);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<RegisterMember>();
+        services.AddScoped<UpdateMemberDetails>();
+        services.AddScoped<FindMembers>();
+        services.AddScoped<GetMember>();
+        services.AddScoped<MembershipCommands>();
+        services.AddScoped<ConsortiumCommands>();
+        services.AddScoped<MemberCounts>();
+        return services;
+    }
+}

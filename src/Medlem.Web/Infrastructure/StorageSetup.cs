@@ -1,0 +1,70 @@
+using Medlem.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Medlem.Web.Infrastructure;
+
+/// <summary>Which database the register lives in, from configuration section <c>Medlem:Database</c>.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Medlem:Database";
+
+    /// <summary><c>Sqlite</c> (default, embedded) or <c>Postgres</c>.</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>For SQLite, default <c>Data Source=./data/medlem.db</c>.</summary>
+    public string? ConnectionString { get; set; }
+
+    public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase);
+
+    public string EffectiveConnectionString => ConnectionString ?? "Data Source=./data/medlem.db";
+}
+
+/// <summary>Registers the register database for the web host and the command line alike.</summary>
+public static class StorageSetup
+{
+    public static DatabaseOptions ReadDatabaseOptions(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        options.ConnectionString ??= configuration.GetConnectionString("Medlem");
+        return options;
+    }
+
+    public static IServiceCollection AddMedlemStorage(this IServiceCollection services, DatabaseOptions options)
+    {
+        if (!options.IsPostgres && !string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Unknown database provider '{options.Provider}': use Sqlite or Postgres.");
+        }
+
+        services.AddSingleton(options);
+        services.AddDbContext<MedlemDbContext>(builder => Configure(builder, options));
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
+    {
+        if (options.IsPostgres)
+        {
+            builder.UseNpgsql(options.EffectiveConnectionString, npgsql => npgsql.MigrationsAssembly("Medlem.Migrations.Postgres"));
+        }
+        else
+        {
+            EnsureSqliteDirectory(options.EffectiveConnectionString);
+            builder.UseSqlite(options.EffectiveConnectionString, sqlite => sqlite.MigrationsAssembly("Medlem.Migrations.Sqlite"));
+        }
+    }
+
+    private static void EnsureSqliteDirectory(string connectionString)
+    {
+        var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (dataSource is { Length: > 0 } && dataSource != ":memory:" && !dataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+            if (directory is not null)
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+    }
+}
