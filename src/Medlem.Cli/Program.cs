@@ -1,1 +1,18 @@
-return 0;
+using System.CommandLine;
+
+namespace Medlem.Cli;
+
+/// <summary>The <c>medlem</c> command line for operators: database migration, demo data, staff accounts.</summary>
+public static class Program
+{
+    public static Task<int> Main(string[] args) => Build().Parse(args).InvokeAsync();
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Medlem: membership, user insight and privacy for libraries. Operator commands.");
+        root.Subcommands.Add(DbCommands.Build());
+        root.Subcommands.Add(DemoCommand.Build());
+        root.Subcommands.Add(StaffCommands.Build());
+        return root;
+    }
+}

@@ -41,6 +41,8 @@ builder.Services.AddRazorPages(options =>
 // Norwegian letters are written as themselves in pages, not as &#xE5; escapes.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.ConfigureHttpJsonOptions(options =>
+    options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiDescription>());
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

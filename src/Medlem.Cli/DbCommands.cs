@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Medlem.Cli;
+
+/// <summary><c>medlem db migrate</c> and <c>medlem db status</c>: production databases are migrated on purpose, never by the web host.</summary>
+internal static class DbCommands
+{
+    public static Command Build()
+    {
+        var db = new Command("db", "The register database.");
+        db.Options.Add(CliHost.Provider);
+        db.Options.Add(CliHost.Connection);
+
+        var migrate = new Command("migrate", "Apply every pending migration to the register database.");
+        migrate.SetAction(async (parse, ct) =>
+        {
+            await using var services = CliHost.Services(parse);
+            await using var scope = services.CreateAsyncScope();
+            var context = scope.Db();
+            var pending = (await context.Database.GetPendingMigrationsAsync(ct)).ToList();
+            await context.Database.MigrateAsync(ct);
+            Console.WriteLine(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+            return 0;
+        });
+
+        var status = new Command("status", "List applied and pending migrations.");
+        status.SetAction(async (parse, ct) =>
+        {
+            await using var services = CliHost.Services(parse);
+            await using var scope = services.CreateAsyncScope();
+            var context = scope.Db();
+            foreach (var applied in await context.Database.GetAppliedMigrationsAsync(ct))
+            {
+                Console.WriteLine($"applied  {applied}");
+            }
+
+            var pending = (await context.Database.GetPendingMigrationsAsync(ct)).ToList();
+            foreach (var name in pending)
+            {
+                Console.WriteLine($"pending  {name}");
+            }
+
+            return pending.Count == 0 ? 0 : 1;
+        });
+
+        db.Subcommands.Add(migrate);
+        db.Subcommands.Add(status);
+        return db;
+    }
+}

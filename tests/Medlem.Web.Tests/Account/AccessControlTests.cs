@@ -1,0 +1,125 @@
+using System.Net;
+using Medlem.Core.Consortium;
+using Medlem.Web.Infrastructure;
+using Medlem.Web.Tests.TestSupport;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Medlem.Web.Tests.Account;
+
+/// <summary>
+/// Every endpoint and page, enumerated from the running application rather than listed by
+/// hand, is checked for every role: anonymous callers are refused, and a role gets in exactly
+/// when the endpoint's policies allow it (StaffPolicies.Roles is the definition).
+/// </summary>
+public sealed class AccessControlTests : IAsyncLifetime
+{
+    private static readonly string[] PublicPaths = ["/health", "/openapi/{documentName}.json", "/scalar/{documentName?}", "/language", "/Account/Login", "/Account/Logout", "/Account/Denied", "/Error"];
+
+    private readonly MedlemApplication _app = new();
+    private readonly Dictionary<StaffRoles, HttpClient> _clients = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        await TestConsortium.SeedAsync(_app);
+        foreach (var role in Enum.GetValues<StaffRoles>().Where(r => r != StaffRoles.None))
+        {
+            _clients[role] = await StaffClient.LoginAsync(_app, "stavanger", role);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task EveryProtectedEndpoint_RefusesAnonymous_AndAdmitsExactlyTheRolesOfItsPolicies()
+    {
+        var endpoints = ProtectedEndpoints();
+        Assert.True(endpoints.Count >= 20, $"Only {endpoints.Count} endpoints found; the enumeration is broken.");
+        var anonymous = _app.CreateClient(new() { AllowAutoRedirect = false });
+        var failures = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            var response = await anonymous.SendAsync(endpoint.Request());
+            if (!endpoint.IsRefusal(response, anonymousCaller: true))
+            {
+                failures.Add($"anonymous {endpoint}: {response.StatusCode}");
+            }
+
+            foreach (var (role, client) in _clients)
+            {
+                var allowed = endpoint.Policies.All(p => (StaffPolicies.Roles[p] & role) != 0);
+                var answer = await client.SendAsync(endpoint.Request());
+                if (allowed == endpoint.IsRefusal(answer, anonymousCaller: false))
+                {
+                    failures.Add($"{role} {endpoint}: {answer.StatusCode} {answer.Headers.Location} (expected {(allowed ? "admitted" : "refused")})");
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public void EveryEndpoint_IsEitherPublicOnPurpose_OrHasAStaffPolicy()
+    {
+        var unprotected = AllRouteEndpoints()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null && !e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy is not null))
+            .Select(e => e.RoutePattern.RawText)
+            .Where(p => !PublicPaths.Contains("/" + p?.TrimStart('/')))
+            .ToList();
+        Assert.Empty(unprotected);
+    }
+
+    private List<RouteEndpoint> AllRouteEndpoints() =>
+        _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+
+    private List<ProtectedEndpoint> ProtectedEndpoints() =>
+        AllRouteEndpoints()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .Select(e => new
+            {
+                Endpoint = e,
+                Policies = e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Distinct().ToList(),
+            })
+            .Where(e => e.Policies.Count > 0)
+            .SelectMany(e => (e.Endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(method => new ProtectedEndpoint(method, e.Endpoint.RoutePattern.RawText!, e.Policies)))
+            .ToList();
+
+    private sealed record ProtectedEndpoint(string Method, string Pattern, IReadOnlyList<string> Policies)
+    {
+        private bool IsApi => Pattern.StartsWith("/api", StringComparison.Ordinal) || Pattern.StartsWith("api", StringComparison.Ordinal);
+
+        public HttpRequestMessage Request()
+        {
+            var path = "/" + Pattern.TrimStart('/')
+                .Replace("{id:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
+                .Replace("{id:int}", "0", StringComparison.Ordinal)
+                .Replace("{id}", Guid.Empty.ToString(), StringComparison.Ordinal);
+            var request = new HttpRequestMessage(new HttpMethod(Method), path);
+            if (Method is "POST" or "PUT" or "PATCH")
+            {
+                request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+            }
+
+            return request;
+        }
+
+        /// <summary>An API refuses with 401/403; a page redirects to the login page (anonymous) or the access-denied page.</summary>
+        public bool IsRefusal(HttpResponseMessage response, bool anonymousCaller)
+        {
+            if (IsApi)
+            {
+                return response.StatusCode == (anonymousCaller ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden);
+            }
+
+            var location = response.Headers.Location?.OriginalString ?? "";
+            return response.StatusCode == HttpStatusCode.Redirect
+                && location.Contains(anonymousCaller ? "/Account/Login" : "/Account/Denied", StringComparison.Ordinal);
+        }
+
+        public override string ToString() => $"{Method} {Pattern} [{string.Join(", ", Policies)}]";
+    }
+}
