@@ -14,5 +14,5 @@ public sealed class Branch
     [NotPersonalData] public required string Name { get; set; }
 
     /// <summary>True for the main library building (hovedbibliotek).</summary>
-    public bool IsMain { get; set; }
+    [NotPersonalData] public bool IsMain { get; set; }
 }

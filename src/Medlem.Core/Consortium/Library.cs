@@ -15,7 +15,7 @@ public sealed class Library
 
     [NotPersonalData] public required string Name { get; set; }
 
-    public LibraryKind Kind { get; set; }
+    [NotPersonalData] public LibraryKind Kind { get; set; }
 
     /// <summary>The nine-digit number in Enhetsregisteret (Brønnøysund).</summary>
     [NotPersonalData] public required string OrganisationNumber { get; set; }
@@ -33,7 +33,7 @@ public sealed class Library
     [PersonalData(MedlemTaxonomy.WorkContact)] public required string DataProtectionOfficerEmail { get; set; }
 
     /// <summary>The smallest number of people a shown figure may count (k); smaller counts are suppressed.</summary>
-    public int SmallCountThreshold { get; set; } = 5;
+    [NotPersonalData] public int SmallCountThreshold { get; set; } = 5;
 
     public List<Branch> Branches { get; set; } = [];
 }

@@ -22,13 +22,13 @@ public sealed class StaffAccount
     /// <summary>An ASP.NET Core Identity password hash; never the password.</summary>
     [PersonalData(MedlemTaxonomy.Credentials)] public required string PasswordHash { get; set; }
 
-    public StaffRoles Roles { get; set; }
+    [PersonalData(MedlemTaxonomy.AccountRole)] public StaffRoles Roles { get; set; }
 
-    public int FailedSignIns { get; set; }
+    [PersonalData(MedlemTaxonomy.Credentials)] public int FailedSignIns { get; set; }
 
-    [NotPersonalData] public DateTimeOffset? LockedUntil { get; set; }
+    [PersonalData(MedlemTaxonomy.Credentials)] public DateTimeOffset? LockedUntil { get; set; }
 
-    public bool Disabled { get; set; }
+    [PersonalData(MedlemTaxonomy.AccountRole)] public bool Disabled { get; set; }
 }
 
 /// <summary>The roles a staff account can hold; several at once.</summary>

@@ -53,6 +53,21 @@ public sealed class MedlemDbContext(DbContextOptions<MedlemDbContext> options, I
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.ReplaceService<IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>();
 
+    /// <summary>
+    /// Instants are stored in UTC on both providers: PostgreSQL's timestamptz accepts only
+    /// offset 0, and SQLite compares the stored text, which is only ordered when every value
+    /// has the same offset.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstantConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcInstantConverter>();
+    }
+
+    private sealed class UtcInstantConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+        instant => instant.ToUniversalTime(),
+        stored => stored);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MedlemDbContext).Assembly);

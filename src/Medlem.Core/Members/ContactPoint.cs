@@ -9,14 +9,14 @@ public sealed class ContactPoint
 
     public Guid PersonId { get; set; }
 
-    public ContactKind Kind { get; set; }
+    [PersonalData(MedlemTaxonomy.Contact)] public ContactKind Kind { get; set; }
 
     /// <summary>The address or number, normalised (e-mail lower-cased, mobile as +47…).</summary>
     [PersonalData(MedlemTaxonomy.Contact)] public required string Value { get; set; }
 
-    public bool Verified { get; set; }
+    [PersonalData(MedlemTaxonomy.Contact)] public bool Verified { get; set; }
 
-    [NotPersonalData] public DateTimeOffset? VerifiedAt { get; set; }
+    [PersonalData(MedlemTaxonomy.Contact)] public DateTimeOffset? VerifiedAt { get; set; }
 }
 
 public enum ContactKind

@@ -17,5 +17,5 @@ public sealed class Guardianship
 
     public Person? Guardian { get; set; }
 
-    [NotPersonalData] public DateTimeOffset CreatedAt { get; set; }
+    [PersonalData(MedlemTaxonomy.Relationship)] public DateTimeOffset CreatedAt { get; set; }
 }

@@ -14,11 +14,11 @@ public sealed class LibraryCard
 
     [PersonalData(MedlemTaxonomy.UniqueId)] public required string Number { get; set; }
 
-    public CardStatus Status { get; set; }
+    [PersonalData(MedlemTaxonomy.MembershipRecord)] public CardStatus Status { get; set; }
 
-    [NotPersonalData] public DateOnly IssuedOn { get; set; }
+    [PersonalData(MedlemTaxonomy.MembershipRecord)] public DateOnly IssuedOn { get; set; }
 
-    [NotPersonalData] public DateTimeOffset? StatusChangedAt { get; set; }
+    [PersonalData(MedlemTaxonomy.MembershipRecord)] public DateTimeOffset? StatusChangedAt { get; set; }
 }
 
 public enum CardStatus

@@ -36,22 +36,22 @@ public sealed class Membership
     /// <summary>Last valid day; null for an open-ended membership.</summary>
     [PersonalData(MedlemTaxonomy.MembershipRecord)] public DateOnly? ValidTo { get; set; }
 
-    public VerificationLevel Verification { get; set; }
+    [PersonalData(MedlemTaxonomy.MembershipRecord)] public VerificationLevel Verification { get; set; }
 
-    [NotPersonalData] public DateTimeOffset? VerifiedAt { get; set; }
+    [PersonalData(MedlemTaxonomy.MembershipRecord)] public DateTimeOffset? VerifiedAt { get; set; }
 
     /// <summary>When a guardian approved the membership of a child under the approval age.</summary>
-    [NotPersonalData] public DateTimeOffset? GuardianApprovedAt { get; set; }
+    [PersonalData(MedlemTaxonomy.MembershipRecord)] public DateTimeOffset? GuardianApprovedAt { get; set; }
 
     public Guid? ApprovedByGuardianId { get; set; }
 
-    [NotPersonalData] public DateTimeOffset? BlockedAt { get; set; }
+    [PersonalData(MedlemTaxonomy.MembershipRecord)] public DateTimeOffset? BlockedAt { get; set; }
 
     /// <summary>Free text written by staff; may name the person, so it is personal data.</summary>
     [PersonalData(MedlemTaxonomy.Note)] public string? BlockReason { get; set; }
 
     /// <summary>On the user panel (brukerpanel): the top of the engagement ladder.</summary>
-    public bool OnUserPanel { get; set; }
+    [PersonalData(MedlemTaxonomy.MembershipRecord)] public bool OnUserPanel { get; set; }
 
     /// <summary>
     /// Activity summary kept in the register so status and stage can be evaluated without the
@@ -63,13 +63,13 @@ public sealed class Membership
 
     [PersonalData(MedlemTaxonomy.ActivitySummary)] public int LoansLast12Months { get; set; }
 
-    [NotPersonalData] public DateOnly? ActivityAsOf { get; set; }
+    [PersonalData(MedlemTaxonomy.ActivitySummary)] public DateOnly? ActivityAsOf { get; set; }
 
     public List<LibraryCard> Cards { get; set; } = [];
 
-    [NotPersonalData] public DateTimeOffset CreatedAt { get; set; }
+    [PersonalData(MedlemTaxonomy.RecordMetadata)] public DateTimeOffset CreatedAt { get; set; }
 
-    [NotPersonalData] public DateTimeOffset UpdatedAt { get; set; }
+    [PersonalData(MedlemTaxonomy.RecordMetadata)] public DateTimeOffset UpdatedAt { get; set; }
 }
 
 /// <summary>How well the member's identity is known; each level includes the ones below.</summary>

@@ -17,21 +17,21 @@ public sealed class MembershipType
     [NotPersonalData] public required string NameEn { get; set; }
 
     /// <summary>Youngest age (inclusive) that may hold it; null for no lower limit.</summary>
-    public int? MinAge { get; set; }
+    [NotPersonalData] public int? MinAge { get; set; }
 
     /// <summary>Oldest age (inclusive) that may hold it; null for no upper limit.</summary>
-    public int? MaxAge { get; set; }
+    [NotPersonalData] public int? MaxAge { get; set; }
 
     /// <summary>Verification needed before the membership is in force (pending until then).</summary>
-    public VerificationLevel RequiredVerification { get; set; }
+    [NotPersonalData] public VerificationLevel RequiredVerification { get; set; }
 
-    public MembershipBenefits Benefits { get; set; }
+    [NotPersonalData] public MembershipBenefits Benefits { get; set; }
 
     /// <summary>Held by an organisation (a school, a kindergarten), through a contact person.</summary>
-    public bool ForInstitutions { get; set; }
+    [NotPersonalData] public bool ForInstitutions { get; set; }
 
     /// <summary>False when the library no longer offers it; existing memberships keep it.</summary>
-    public bool Active { get; set; } = true;
+    [NotPersonalData] public bool Active { get; set; } = true;
 
     public string Name(string language) => language == "en" ? NameEn : NameNb;
 

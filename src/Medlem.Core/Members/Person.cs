@@ -39,9 +39,9 @@ public sealed class Person
     /// </summary>
     [PersonalData(MedlemTaxonomy.UserName)] public string SearchName { get; set; } = "";
 
-    [NotPersonalData] public DateTimeOffset CreatedAt { get; set; }
+    [PersonalData(MedlemTaxonomy.RecordMetadata)] public DateTimeOffset CreatedAt { get; set; }
 
-    [NotPersonalData] public DateTimeOffset UpdatedAt { get; set; }
+    [PersonalData(MedlemTaxonomy.RecordMetadata)] public DateTimeOffset UpdatedAt { get; set; }
 
     public string FullName => $"{GivenName} {FamilyName}";
 

@@ -41,4 +41,7 @@ public static class MedlemTaxonomy
     public const string ActivitySummary = "user.behavior.activity_summary";
     public const string WorkContact = "user.contact.work";
     public const string Note = "user.content.note";
+    public const string Relationship = "user.social.relationship";
+    public const string RecordMetadata = "user.account.metadata";
+    public const string AccountRole = "user.account.role";
 }
