@@ -6,28 +6,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Medlem.Web.Tests.Members;
 
 /// <summary>The "done when": desk staff of Stavanger find and edit a member through the pages, and register one.</summary>
-public sealed class DeskPagesTests : IAsyncLifetime
+public sealed class DeskPagesTests() : ConsortiumTest(StaffRoles.Desk)
 {
-    private readonly MedlemApplication _app = new();
-    private TestConsortium _data = null!;
-    private HttpClient _desk = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _data = await TestConsortium.SeedAsync(_app);
-        _desk = await StaffClient.LoginAsync(_app, "stavanger", StaffRoles.Desk);
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task Desk_FindsAndEditsAMember()
     {
-        var search = await _desk.GetStringAsync("/Members?q=nordmann");
-        Assert.Contains($"/Members/Details/{_data.StavangerMember.Id}", search, StringComparison.Ordinal);
+        var search = await Staff.GetStringAsync("/Members?q=nordmann");
+        Assert.Contains($"/Members/Details/{Data.StavangerMember.Id}", search, StringComparison.Ordinal);
 
-        var edit = $"/Members/Edit/{_data.StavangerMember.Id}";
-        var response = await StaffClient.PostFormAsync(_desk, edit, new()
+        var edit = $"/Members/Edit/{Data.StavangerMember.Id}";
+        var response = await StaffClient.PostFormAsync(Staff, edit, new()
         {
             ["Form.GivenName"] = "Kari Åsne",
             ["Form.FamilyName"] = "Nordmann-Økland",
@@ -42,7 +30,7 @@ public sealed class DeskPagesTests : IAsyncLifetime
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
-        var details = await _desk.GetStringAsync(response.Headers.Location!.OriginalString);
+        var details = await Staff.GetStringAsync(response.Headers.Location!.OriginalString);
         Assert.Contains("Kari Åsne Nordmann-Økland", details, StringComparison.Ordinal);
         Assert.Contains("Løkkeveien 12, 4008 Stavanger", details, StringComparison.Ordinal);
         Assert.Contains("kari.okland@example.org", details, StringComparison.Ordinal);
@@ -51,7 +39,7 @@ public sealed class DeskPagesTests : IAsyncLifetime
     [Fact]
     public async Task Edit_WithBadInput_ShowsTheErrorBesideTheField_AndKeepsTheStoredData()
     {
-        var response = await StaffClient.PostFormAsync(_desk, $"/Members/Edit/{_data.StavangerMember.Id}", new()
+        var response = await StaffClient.PostFormAsync(Staff, $"/Members/Edit/{Data.StavangerMember.Id}", new()
         {
             ["Form.GivenName"] = "",
             ["Form.FamilyName"] = "Nordmann",
@@ -65,7 +53,7 @@ public sealed class DeskPagesTests : IAsyncLifetime
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("id=\"Form_GivenName-error\">Må fylles ut.", page, StringComparison.Ordinal);
         Assert.Contains("Et norsk postnummer har fire sifre.", page, StringComparison.Ordinal);
-        var stored = await _app.WithDbAsync(db => db.People.SingleAsync(p => p.Id == _data.StavangerMember.Id));
+        var stored = await App.WithDbAsync(db => db.People.SingleAsync(p => p.Id == Data.StavangerMember.Id));
         Assert.Equal("Kari", stored.GivenName);
         Assert.Null(stored.Address);
     }
@@ -73,7 +61,7 @@ public sealed class DeskPagesTests : IAsyncLifetime
     [Fact]
     public async Task Register_ThroughTheForm_CreatesAMemberWithACard()
     {
-        var response = await StaffClient.PostFormAsync(_desk, "/Members/Register", new()
+        var response = await StaffClient.PostFormAsync(Staff, "/Members/Register", new()
         {
             ["Form.GivenName"] = "Sølvi",
             ["Form.FamilyName"] = "Håland",
@@ -84,7 +72,7 @@ public sealed class DeskPagesTests : IAsyncLifetime
             ["Verification"] = "IdentityCheckedAtDesk",
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var details = await _desk.GetStringAsync(response.Headers.Location!.OriginalString);
+        var details = await Staff.GetStringAsync(response.Headers.Location!.OriginalString);
         Assert.Contains("Sølvi Håland", details, StringComparison.Ordinal);
         Assert.Contains("Aktivt", details, StringComparison.Ordinal);
     }
@@ -92,23 +80,23 @@ public sealed class DeskPagesTests : IAsyncLifetime
     [Fact]
     public async Task BlockAndUnblock_FromTheDetailsPage_ChangeTheDerivedStatus()
     {
-        var details = $"/Members/Details/{_data.StavangerMember.Id}";
-        var blocked = await StaffClient.PostFormAsync(_desk, details + "?handler=Block",
-            new() { ["membershipId"] = _data.StavangerMembership.Id.ToString(), ["reason"] = "Ubetalt erstatning" }, formPage: details);
+        var details = $"/Members/Details/{Data.StavangerMember.Id}";
+        var blocked = await StaffClient.PostFormAsync(Staff, details + "?handler=Block",
+            new() { ["membershipId"] = Data.StavangerMembership.Id.ToString(), ["reason"] = "Ubetalt erstatning" }, formPage: details);
         Assert.Equal(HttpStatusCode.Redirect, blocked.StatusCode);
-        Assert.Contains("Sperret", await _desk.GetStringAsync(details), StringComparison.Ordinal);
+        Assert.Contains("Sperret", await Staff.GetStringAsync(details), StringComparison.Ordinal);
 
-        var noReason = await StaffClient.PostFormAsync(_desk, details + "?handler=Unblock",
-            new() { ["membershipId"] = _data.StavangerMembership.Id.ToString() }, formPage: details);
+        var noReason = await StaffClient.PostFormAsync(Staff, details + "?handler=Unblock",
+            new() { ["membershipId"] = Data.StavangerMembership.Id.ToString() }, formPage: details);
         Assert.Equal(HttpStatusCode.Redirect, noReason.StatusCode);
-        Assert.Contains("status-active", await _desk.GetStringAsync(details), StringComparison.Ordinal);
+        Assert.Contains("status-active", await Staff.GetStringAsync(details), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task DataProtectionOfficer_ReadsAMember_ButGetsNoDeskActions()
     {
-        var dpo = await StaffClient.LoginAsync(_app, "stavanger", StaffRoles.DataProtectionOfficer);
-        var page = await dpo.GetStringAsync($"/Members/Details/{_data.StavangerMember.Id}");
+        var dpo = await StaffClient.LoginAsync(App, "stavanger", StaffRoles.DataProtectionOfficer);
+        var page = await dpo.GetStringAsync($"/Members/Details/{Data.StavangerMember.Id}");
         Assert.Contains("Kari Nordmann", page, StringComparison.Ordinal);
         Assert.DoesNotContain("handler=Block", page, StringComparison.Ordinal);
     }

@@ -8,24 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Medlem.Web.Tests.Members;
 
 /// <summary>POST /api/v1/members: bad input gets RFC 9457 problem details naming the field, and nothing is stored half-way.</summary>
-public sealed class RegisterMemberApiTests : IAsyncLifetime
+public sealed class RegisterMemberApiTests() : ConsortiumTest(StaffRoles.Desk)
 {
     // 011299 100 42: born 1 December 1999 (individual number 100 → 1900–1999, Skatteetaten).
     // k1: 0·3+1·7+1·6+2·1+9·8+9·9+1·4+0·5+0·2 = 172; 172 mod 11 = 7; 11 − 7 = 4.
     // k2: 0·5+1·4+1·3+2·2+9·7+9·6+1·5+0·4+0·3+4·2 = 141; 141 mod 11 = 9; 11 − 9 = 2.
     private const string ValidBirthNumber = "01129910042";
-
-    private readonly MedlemApplication _app = new();
-    private TestConsortium _data = null!;
-    private HttpClient _desk = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _data = await TestConsortium.SeedAsync(_app);
-        _desk = await StaffClient.LoginAsync(_app, "stavanger", StaffRoles.Desk);
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     private static object Adult(string given = "Åse", string family = "Ødegård", string? nin = null, string type = "VOKSEN", string? card = null, object? guardians = null, string birth = "1999-12-01") => new
     {
@@ -38,7 +26,7 @@ public sealed class RegisterMemberApiTests : IAsyncLifetime
     [Fact]
     public async Task Register_ValidMember_StoresPersonMembershipAndCard_AndReturnsMaskedNumber()
     {
-        var response = await _desk.PostAsJsonAsync("/api/v1/members", Adult(nin: ValidBirthNumber));
+        var response = await Staff.PostAsJsonAsync("/api/v1/members", Adult(nin: ValidBirthNumber));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Åse", body.GetProperty("givenName").GetString());
@@ -55,12 +43,12 @@ public sealed class RegisterMemberApiTests : IAsyncLifetime
     [Fact]
     public async Task Register_NationalIdentityNumber_IsEncryptedAtRest()
     {
-        var response = await _desk.PostAsJsonAsync("/api/v1/members", Adult(nin: ValidBirthNumber));
+        var response = await Staff.PostAsJsonAsync("/api/v1/members", Adult(nin: ValidBirthNumber));
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var raw = await _app.WithDbAsync(db => db.Database
+        var raw = await App.WithDbAsync(db => db.Database
             .SqlQuery<string>($"SELECT NationalIdentityNumber AS Value FROM People WHERE Id = {id}").SingleAsync());
         Assert.DoesNotContain(ValidBirthNumber, raw, StringComparison.Ordinal);
-        var decrypted = await _app.WithDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.NationalIdentityNumber).SingleAsync());
+        var decrypted = await App.WithDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.NationalIdentityNumber).SingleAsync());
         Assert.Equal(ValidBirthNumber, decrypted);
     }
 
@@ -86,7 +74,7 @@ public sealed class RegisterMemberApiTests : IAsyncLifetime
     public async Task Register_BadInput_GivesProblemDetailsForTheField_AndStoresNothing(string why, object body, string field)
     {
         var before = await CountsAsync();
-        var response = await _desk.PostAsJsonAsync("/api/v1/members", body);
+        var response = await Staff.PostAsJsonAsync("/api/v1/members", body);
 
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{why}: {response.StatusCode}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -103,7 +91,7 @@ public sealed class RegisterMemberApiTests : IAsyncLifetime
     public async Task Register_MalformedJsonOrImpossibleDate_IsAProblemNotACrash_AndStoresNothing(string json)
     {
         var before = await CountsAsync();
-        var response = await _desk.PostAsync("/api/v1/members", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        var response = await Staff.PostAsync("/api/v1/members", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(before, await CountsAsync());
@@ -115,19 +103,19 @@ public sealed class RegisterMemberApiTests : IAsyncLifetime
         var child = new
         {
             givenName = "Lille", familyName = "Nordmann", birthDate = "2018-05-05", membershipTypeCode = "BARN",
-            verification = "IdentityCheckedAtDesk", guardianIds = new[] { _data.StavangerMember.Id }, guardianApprovedAtDesk = false,
+            verification = "IdentityCheckedAtDesk", guardianIds = new[] { Data.StavangerMember.Id }, guardianApprovedAtDesk = false,
         };
-        var created = await (await _desk.PostAsJsonAsync("/api/v1/members", child)).Content.ReadFromJsonAsync<JsonElement>();
+        var created = await (await Staff.PostAsJsonAsync("/api/v1/members", child)).Content.ReadFromJsonAsync<JsonElement>();
         var membership = created.GetProperty("memberships")[0];
         Assert.Equal("Pending", membership.GetProperty("status").GetString());
         Assert.True(membership.GetProperty("awaitsGuardianApproval").GetBoolean());
 
-        var approval = await _desk.PostAsJsonAsync(
-            $"/api/v1/memberships/{membership.GetProperty("id").GetString()}/guardian-approval", new { guardianId = _data.StavangerMember.Id });
+        var approval = await Staff.PostAsJsonAsync(
+            $"/api/v1/memberships/{membership.GetProperty("id").GetString()}/guardian-approval", new { guardianId = Data.StavangerMember.Id });
         Assert.Equal(HttpStatusCode.OK, approval.StatusCode);
         Assert.Equal("New", (await approval.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
 
-        var guardian = await _desk.GetFromJsonAsync<JsonElement>($"/api/v1/members/{_data.StavangerMember.Id}");
+        var guardian = await Staff.GetFromJsonAsync<JsonElement>($"/api/v1/members/{Data.StavangerMember.Id}");
         Assert.Equal("Lille Nordmann", guardian.GetProperty("children")[0].GetProperty("fullName").GetString());
     }
 
@@ -136,9 +124,9 @@ public sealed class RegisterMemberApiTests : IAsyncLifetime
     {
         foreach (var (given, family) in new[] { ("Nguyễn", "Thị Minh"), ("Мария", "Иванова"), ("محمد", "علي") })
         {
-            var response = await _desk.PostAsJsonAsync("/api/v1/members", Adult(given: given, family: family));
+            var response = await Staff.PostAsJsonAsync("/api/v1/members", Adult(given: given, family: family));
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-            var hits = await _desk.GetFromJsonAsync<JsonElement>($"/api/v1/members?q={Uri.EscapeDataString(family.ToLowerInvariant())}");
+            var hits = await Staff.GetFromJsonAsync<JsonElement>($"/api/v1/members?q={Uri.EscapeDataString(family.ToLowerInvariant())}");
             Assert.Equal($"{given} {family}", hits[0].GetProperty("fullName").GetString());
         }
     }
@@ -146,9 +134,9 @@ public sealed class RegisterMemberApiTests : IAsyncLifetime
     [Fact]
     public async Task IssueCard_ReplacingALostCard_MarksTheOldOneLost()
     {
-        var response = await _desk.PostAsJsonAsync($"/api/v1/memberships/{_data.StavangerMembership.Id}/cards", new { replaceActive = true });
+        var response = await Staff.PostAsJsonAsync($"/api/v1/memberships/{Data.StavangerMembership.Id}/cards", new { replaceActive = true });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var member = await _desk.GetFromJsonAsync<JsonElement>($"/api/v1/members/{_data.StavangerMember.Id}");
+        var member = await Staff.GetFromJsonAsync<JsonElement>($"/api/v1/members/{Data.StavangerMember.Id}");
         var statuses = member.GetProperty("memberships")[0].GetProperty("cards").EnumerateArray()
             .ToDictionary(c => c.GetProperty("number").GetString()!, c => c.GetProperty("status").GetString());
         Assert.Equal("Lost", statuses["STAV0001"]);
@@ -157,5 +145,5 @@ public sealed class RegisterMemberApiTests : IAsyncLifetime
     }
 
     private Task<(int People, int Memberships, int Cards)> CountsAsync() =>
-        _app.WithDbAsync(async db => (await db.People.CountAsync(), await db.Memberships.CountAsync(), await db.Cards.CountAsync()));
+        App.WithDbAsync(async db => (await db.People.CountAsync(), await db.Memberships.CountAsync(), await db.Cards.CountAsync()));
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Medlem.Web.Features.Admin;
 
 /// <summary>The administrator's library's branches: list, add, rename.</summary>
-public sealed class BranchesModel(MedlemDbContext db, ConsortiumCommands commands, IStringLocalizer<Program> texts) : PageModel
+public sealed class BranchesModel(MedlemDbContext db, ConsortiumCommands commands, IStringLocalizer<Program> texts) : AdminPageModel(texts)
 {
     public IReadOnlyList<Branch> Branches { get; private set; } = [];
 
@@ -17,7 +17,6 @@ public sealed class BranchesModel(MedlemDbContext db, ConsortiumCommands command
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public bool IsMain { get; set; }
-    [TempData] public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -40,23 +39,10 @@ public sealed class BranchesModel(MedlemDbContext db, ConsortiumCommands command
     {
         ModelState.Clear();
         var outcome = await commands.SaveBranchAsync(HttpContext.Staff().LibraryId, Edit, new BranchInput(Code, Name, IsMain), ct);
-        if (outcome.NotFound)
-        {
-            return NotFound();
-        }
-
-        if (outcome.Succeeded)
-        {
-            Message = texts["done.saved"];
-            return RedirectToPage(new { edit = (int?)null });
-        }
-
-        ValidationMessages.AddTo(ModelState, outcome.Errors, texts, "");
-        await LoadAsync(ct);
-        return Page();
+        return await AfterSaveAsync(outcome, "", ct);
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         var libraryId = HttpContext.Staff().LibraryId;
         Branches = await db.Branches.AsNoTracking().Where(b => b.LibraryId == libraryId).OrderByDescending(b => b.IsMain).ThenBy(b => b.Name).ToListAsync(ct);

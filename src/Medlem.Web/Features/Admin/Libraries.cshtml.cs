@@ -12,7 +12,7 @@ namespace Medlem.Web.Features.Admin;
 /// The consortium's libraries (public facts: names, organisation numbers), the administrator's
 /// own library to edit, and for a city library, a form to add a school library under it.
 /// </summary>
-public sealed class LibrariesModel(MedlemDbContext db, ConsortiumCommands commands, IStringLocalizer<Program> texts) : PageModel
+public sealed class LibrariesModel(MedlemDbContext db, ConsortiumCommands commands, IStringLocalizer<Program> texts) : AdminPageModel(texts)
 {
     public IReadOnlyList<Library> Libraries { get; private set; } = [];
     public bool IsPublic { get; private set; }
@@ -20,7 +20,6 @@ public sealed class LibrariesModel(MedlemDbContext db, ConsortiumCommands comman
     [BindProperty] public LibraryForm Own { get; set; } = new();
     [BindProperty] public LibraryForm NewSchool { get; set; } = new() { Prefix = nameof(NewSchool) };
     [BindProperty] public string? NewCode { get; set; }
-    [TempData] public string? Message { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -32,7 +31,7 @@ public sealed class LibrariesModel(MedlemDbContext db, ConsortiumCommands comman
     {
         ModelState.Clear();
         var outcome = await commands.UpdateLibraryAsync(HttpContext.Staff().LibraryId, Own.ToInput(), ct);
-        return await AfterAsync(outcome.Succeeded, outcome.Errors, nameof(Own), ct);
+        return await AfterSaveAsync(outcome, nameof(Own), ct);
     }
 
     public async Task<IActionResult> OnPostCreateSchoolAsync(CancellationToken ct)
@@ -44,27 +43,14 @@ public sealed class LibrariesModel(MedlemDbContext db, ConsortiumCommands comman
         {
             foreach (var code in outcome.Errors.ByField["Code"])
             {
-                ModelState.AddModelError(nameof(NewCode), texts["error." + code]);
+                ModelState.AddModelError(nameof(NewCode), Texts["error." + code]);
             }
         }
 
-        return await AfterAsync(outcome.Succeeded, outcome.Errors, nameof(NewSchool), ct);
+        return await AfterSaveAsync(outcome, nameof(NewSchool), ct);
     }
 
-    private async Task<IActionResult> AfterAsync(bool succeeded, Core.ValidationErrors errors, string prefix, CancellationToken ct)
-    {
-        if (succeeded)
-        {
-            Message = texts["done.saved"];
-            return RedirectToPage();
-        }
-
-        ValidationMessages.AddTo(ModelState, errors, texts, prefix);
-        await LoadAsync(ct);
-        return Page();
-    }
-
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         Libraries = await db.Libraries.AsNoTracking().OrderBy(l => l.Kind).ThenBy(l => l.Name).ToListAsync(ct);
         IsPublic = Libraries.Single(l => l.Id == HttpContext.Staff().LibraryId).Kind == LibraryKind.Public;

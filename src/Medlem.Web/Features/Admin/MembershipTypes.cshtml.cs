@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Medlem.Web.Features.Admin;
 
 /// <summary>The administrator's library's membership types: who may hold each and what it gives.</summary>
-public sealed class MembershipTypesModel(MedlemDbContext db, ConsortiumCommands commands, IStringLocalizer<Program> texts) : PageModel
+public sealed class MembershipTypesModel(MedlemDbContext db, ConsortiumCommands commands, IStringLocalizer<Program> texts) : AdminPageModel(texts)
 {
     public IReadOnlyList<MembershipType> Types { get; private set; } = [];
     public IReadOnlyList<MembershipBenefits> AllBenefits { get; } = BenefitList((MembershipBenefits)0xFF);
@@ -18,7 +18,6 @@ public sealed class MembershipTypesModel(MedlemDbContext db, ConsortiumCommands 
     [BindProperty(SupportsGet = true)] public int? Edit { get; set; }
     [BindProperty] public MembershipTypeForm Form { get; set; } = new();
     [BindProperty] public List<MembershipBenefits> Benefits { get; set; } = [];
-    [TempData] public string? Message { get; set; }
 
     public static IReadOnlyList<MembershipBenefits> BenefitList(MembershipBenefits benefits) =>
         Enum.GetValues<MembershipBenefits>().Where(b => b != MembershipBenefits.None && benefits.HasFlag(b)).ToList();
@@ -45,23 +44,10 @@ public sealed class MembershipTypesModel(MedlemDbContext db, ConsortiumCommands 
         ModelState.Clear();
         Form.Benefits = Benefits.Aggregate(MembershipBenefits.None, (all, b) => all | b);
         var outcome = await commands.SaveMembershipTypeAsync(HttpContext.Staff().LibraryId, Edit, Form.ToInput(), ct);
-        if (outcome.NotFound)
-        {
-            return NotFound();
-        }
-
-        if (outcome.Succeeded)
-        {
-            Message = texts["done.saved"];
-            return RedirectToPage(new { edit = (int?)null });
-        }
-
-        ValidationMessages.AddTo(ModelState, outcome.Errors, texts, "Form");
-        await LoadAsync(ct);
-        return Page();
+        return await AfterSaveAsync(outcome, "Form", ct);
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         var libraryId = HttpContext.Staff().LibraryId;
         Types = await db.MembershipTypes.AsNoTracking().Where(t => t.LibraryId == libraryId).OrderBy(t => t.Code).ToListAsync(ct);
