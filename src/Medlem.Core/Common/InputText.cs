@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -18,7 +19,14 @@ public static class InputText
         }
 
         var trimmed = value.Trim();
-        return trimmed.Length == 0 ? null : trimmed.Normalize(NormalizationForm.FormC);
+        if (trimmed.Length == 0)
+        {
+            return null;
+        }
+
+        // Normalize throws on broken UTF-16 (a lone surrogate); such text is left as it is for
+        // HasControlCharacters to refuse with a clear error.
+        return IsWellFormed(trimmed) ? trimmed.Normalize(NormalizationForm.FormC) : trimmed;
     }
 
     /// <summary>Checks a cleaned value; adds <c>required</c>, <c>too-long</c> or <c>control-characters</c>.</summary>
@@ -49,19 +57,53 @@ public static class InputText
     public static void CheckName(ValidationErrors errors, string field, string? cleaned, int maxLength)
     {
         Check(errors, field, cleaned, maxLength, required: true);
-        if (cleaned is not null && !HasControlCharacters(cleaned) && !cleaned.All(IsNameCharacter))
+        if (cleaned is not null && !HasControlCharacters(cleaned) && !cleaned.EnumerateRunes().All(IsNameCharacter))
         {
             errors.Add(field, "name-characters");
         }
     }
 
-    public static bool HasControlCharacters(string value) =>
-        value.Any(c => char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
-            or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.PrivateUse);
+    /// <summary>
+    /// True for control, format (invisible), separator and private-use characters, and for broken
+    /// UTF-16. Judged per Unicode scalar (Rune), so characters outside the Basic Multilingual
+    /// Plane are judged whole, not as two surrogate halves.
+    /// </summary>
+    public static bool HasControlCharacters(string value)
+    {
+        var rest = value.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out var rune, out var used) != OperationStatus.Done
+                || Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format
+                    or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.PrivateUse)
+            {
+                return true;
+            }
 
-    private static bool IsNameCharacter(char c) =>
-        char.IsLetter(c)
-        || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
-        || char.IsSurrogate(c)
-        || c is ' ' or '-' or '\'' or '’' or '.';
+            rest = rest[used..];
+        }
+
+        return false;
+    }
+
+    private static bool IsWellFormed(string value)
+    {
+        var rest = value.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out _, out var used) != OperationStatus.Done)
+            {
+                return false;
+            }
+
+            rest = rest[used..];
+        }
+
+        return true;
+    }
+
+    private static bool IsNameCharacter(Rune r) =>
+        Rune.IsLetter(r)
+        || Rune.GetUnicodeCategory(r) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+        || r.Value is ' ' or '-' or '\'' or '’' or '.';
 }

@@ -50,7 +50,8 @@ public static class ContactValues
             compact = "+47" + compact;
         }
 
-        if (compact.Length < 9 || compact.Length > 16 || compact[0] != '+' || !compact[1..].All(char.IsAsciiDigit))
+        // E.164: a plus, a country code that never begins with 0, at most 15 digits.
+        if (compact.Length < 9 || compact.Length > 16 || compact[0] != '+' || compact[1] == '0' || !compact[1..].All(char.IsAsciiDigit))
         {
             return null;
         }

@@ -32,7 +32,11 @@ public sealed class FindMembers(MedlemDbContext db)
         }
         else if (mobile is not null)
         {
-            matches = people.Where(p => p.ContactPoints.Any(c => c.Kind == ContactKind.Mobile && c.Value == mobile));
+            // Eight digits may be a mobile number or a card number (Koha accepts any card format).
+            var card = CardNumbers.IsWellFormed(text) ? text : null;
+            matches = people.Where(p =>
+                p.ContactPoints.Any(c => c.Kind == ContactKind.Mobile && c.Value == mobile)
+                || (card != null && p.Memberships.Any(m => m.LibraryId == libraryId && m.Cards.Any(c => c.Number == card))));
         }
         else if (text.All(char.IsAsciiLetterOrDigit) && text.Any(char.IsAsciiDigit))
         {

@@ -11,8 +11,8 @@ public sealed record LibraryMemberCounts(int LibraryId, string LibraryName, int 
 {
     public int Passive => Registered - Active;
 
-    /// <summary>The passive share in percent, or null when there are no members.</summary>
-    public double? PassiveShare => Registered == 0 ? null : 100.0 * Passive / Registered;
+    /// <summary>The passive share in percent; null when there are no members or the passive count is suppressed (the share would give it away).</summary>
+    public double? PassiveShare => Registered == 0 || Shown.Passive is null ? null : 100.0 * Passive / Registered;
 
     /// <summary>
     /// The figures that may be shown; null where suppressed. Registered = active + passive, so

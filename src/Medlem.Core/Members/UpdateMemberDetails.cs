@@ -8,7 +8,10 @@ public sealed class UpdateMemberDetails(MedlemDbContext db, MemberRules rules, T
 {
     public async Task<Outcome<Person>> RunAsync(int libraryId, Guid personId, MemberDetailsInput input, CancellationToken ct)
     {
+        // A library corrects its own members, and guardians who are members nowhere (only
+        // through their children); a guardian who is another library's member is corrected there.
         var person = await db.VisibleTo(libraryId)
+            .Where(p => p.Memberships.Any(m => m.LibraryId == libraryId) || !p.Memberships.Any())
             .Include(p => p.ContactPoints)
             .SingleOrDefaultAsync(p => p.Id == personId, ct);
         if (person is null)

@@ -84,4 +84,11 @@ public class LibraryMemberCountsTests
         // 40 passive of 160 registered = 25 %.
         Assert.Equal(25.0, Counts(160, 120).PassiveShare);
     }
+
+    [Fact]
+    public void PassiveShare_WhenPassiveIsSuppressed_IsNull()
+    {
+        // 20 registered, 17 active: 3 passive is under k = 5, and 15 % of 20 would give the 3 away.
+        Assert.Null(Counts(20, 17).PassiveShare);
+    }
 }

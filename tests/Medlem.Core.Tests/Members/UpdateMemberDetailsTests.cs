@@ -123,4 +123,30 @@ public class UpdateMemberDetailsTests
         Assert.True(outcome.NotFound);
         Assert.Equal("Nordmann", (await LoadAsync(database, personInB)).FamilyName);
     }
+
+    [Fact]
+    public async Task Run_GuardianWhoIsAnotherLibrarysMember_IsCorrectedThereNotHere()
+    {
+        using var database = TestDatabase.Create();
+        var (guardianInB, _) = await database.RegisteredAsync(database.LibraryB, TestMembers.Adult("Gro", "Bergmann"));
+        var (parentInA, _) = await database.RegisteredAsync(database.LibraryA, TestMembers.Adult("Per", "Nordmann"));
+        var (child, _) = await database.RegisteredAsync(database.LibraryA, TestMembers.Child() with { GuardianIds = [parentInA] });
+        var (loneGuardian, _) = await database.RegisteredAsync(database.LibraryA, TestMembers.Adult("Liv", "Alene"));
+        await using (var db = database.NewContext())
+        {
+            // The second guardian is a member of B only; the third will be a member of nothing.
+            db.Guardianships.Add(new Guardianship { ChildId = child, GuardianId = guardianInB, CreatedAt = database.Clock.GetUtcNow() });
+            db.Guardianships.Add(new Guardianship { ChildId = child, GuardianId = loneGuardian, CreatedAt = database.Clock.GetUtcNow() });
+            await db.SaveChangesAsync(Ct);
+            await db.Memberships.Where(m => m.PersonId == loneGuardian).ExecuteDeleteAsync(Ct);
+        }
+
+        var intoB = await UpdateAsync(database, database.LibraryA, guardianInB, KariWithNumber with { GivenName = "Gro", FamilyName = "Endret" });
+        var lone = await UpdateAsync(database, database.LibraryA, loneGuardian, new MemberDetailsInput { GivenName = "Liv", FamilyName = "Rettet", BirthDate = new DateOnly(1990, 1, 1) });
+
+        Assert.True(intoB.NotFound);
+        Assert.Equal("Bergmann", (await LoadAsync(database, guardianInB)).FamilyName);
+        Assert.True(lone.Succeeded, lone.Errors.ToString());
+        Assert.Equal("Rettet", (await LoadAsync(database, loneGuardian)).FamilyName);
+    }
 }
