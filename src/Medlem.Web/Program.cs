@@ -37,6 +37,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Admin", StaffPolicies.Administer);
     options.Conventions.AllowAnonymousToFolder("/Account");
     options.Conventions.AllowAnonymousToPage("/Error");
+    options.Conventions.AllowAnonymousToPage("/Status");
 });
 // Norwegian letters are written as themselves in pages, not as &#xE5; escapes.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
@@ -57,7 +58,9 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseExceptionHandler("/Error");
-app.UseStatusCodePages();
+// Browsers get a readable status page; API callers get RFC 9457 problem details.
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRequestLocalization();

@@ -6,7 +6,7 @@ namespace Medlem.Web.Infrastructure;
 /// <summary>Turns a use case's outcome into the API's typed results: 200/201, 404 or a validation problem.</summary>
 public static class ApiResults
 {
-    public static Results<Ok<TDto>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem> From<T, TDto>(
+    public static Results<Ok<TDto>, ProblemHttpResult, ValidationProblem> From<T, TDto>(
         Outcome<T> outcome, Func<T, TDto> map, JsonTexts texts)
     {
         if (outcome.NotFound)
@@ -26,13 +26,8 @@ public static class ApiResults
     /// Not found, also for records of another library: saying "forbidden" would confirm that
     /// the person is a member somewhere else.
     /// </summary>
-    public static NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> NotFound(JsonTexts texts) =>
-        TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
-        {
-            Status = StatusCodes.Status404NotFound,
-            Title = texts["error.not-found"],
-            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
-        });
+    public static ProblemHttpResult NotFound(JsonTexts texts) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: texts["error.not-found"]);
 
     /// <summary>The signed-in staff member; endpoints are only reachable through a staff policy, so this is never null there.</summary>
     public static StaffPrincipal Staff(this HttpContext context) =>

@@ -16,7 +16,7 @@ namespace Medlem.Web.Tests.Account;
 /// </summary>
 public sealed class AccessControlTests : IAsyncLifetime
 {
-    private static readonly string[] PublicPaths = ["/health", "/openapi/{documentName}.json", "/scalar/{documentName?}", "/language", "/Account/Login", "/Account/Logout", "/Account/Denied", "/Error"];
+    private static readonly string[] PublicPaths = ["/health", "/openapi/{documentName}.json", "/scalar/{documentName?}", "/language", "/Account/Login", "/Account/Logout", "/Account/Denied", "/Error", "/Status/{code:int}"];
 
     private readonly MedlemApplication _app = new();
     private readonly Dictionary<StaffRoles, HttpClient> _clients = [];

@@ -24,6 +24,8 @@ public sealed class OpenApiTests : IAsyncDisposable
 
         var post = paths.GetProperty("/api/v1/members").GetProperty("post");
         Assert.True(post.GetProperty("responses").TryGetProperty("400", out _), "POST /members must document its validation problem");
+        var get = paths.GetProperty("/api/v1/members/{id}").GetProperty("get");
+        Assert.True(get.GetProperty("responses").TryGetProperty("404", out _), "GET /members/{id} must document its not-found problem");
     }
 
     [Fact]

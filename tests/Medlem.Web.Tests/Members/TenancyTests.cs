@@ -22,6 +22,16 @@ public sealed class TenancyTests() : ConsortiumTest(StaffRoles.Desk)
         Assert.Equal(HttpStatusCode.NotFound, (await Staff.GetAsync($"/Members/Edit/{Data.BergenMember.Id}")).StatusCode);
     }
 
+    [Fact]
+    public async Task NotFound_IsAReadablePageInTheBrowser_AndProblemDetailsInTheApi()
+    {
+        var page = await Staff.GetAsync($"/Members/Details/{Data.BergenMember.Id}");
+        Assert.Contains("hører ikke til ditt bibliotek", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var api = await Staff.GetAsync($"/api/v1/members/{Data.BergenMember.Id}");
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("Bergmann", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Bergmann")]
     [InlineData("BERG0001")]

@@ -45,6 +45,7 @@ public static class MembershipTypesApi
         types.MapPut("/{id:int}", async (HttpContext context, int id, MembershipTypeInput input, ConsortiumCommands commands, JsonTexts texts, CancellationToken ct) =>
                 ApiResults.From(await commands.SaveMembershipTypeAsync(context.Staff().LibraryId, id, input, ct), MembershipTypeDto.From, texts))
             .RequireAuthorization(StaffPolicies.Administer)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Change a membership type. Existing memberships keep it; set active=false to stop offering it.");
 
         return api;

@@ -17,13 +17,14 @@ public static class MembersApi
             .RequireAuthorization(StaffPolicies.ReadMembers)
             .WithSummary("Find members by name, card number, e-mail or mobile (at most 50).");
 
-        members.MapGet("/{id:guid}", async Task<Results<Ok<MemberDto>, NotFound<ProblemDetails>>> (
+        members.MapGet("/{id:guid}", async Task<Results<Ok<MemberDto>, ProblemHttpResult>> (
                 HttpContext context, Guid id, GetMember get, JsonTexts texts, CancellationToken ct) =>
                 await get.RunAsync(context.Staff().LibraryId, id, ct) is { } view
                     ? TypedResults.Ok(MemberDto.From(view))
                     : ApiResults.NotFound(texts))
             .RequireAuthorization(StaffPolicies.ReadMembers)
             .WithName("GetMember")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Read a member: details, memberships of this library with derived status and stage, cards, guardians.");
 
         members.MapPost("/", async Task<Results<Created<MemberDto>, ValidationProblem>> (
@@ -42,7 +43,7 @@ public static class MembersApi
             .RequireAuthorization(StaffPolicies.WriteMembers)
             .WithSummary("Register a person with a membership of this library and a card, in one transaction.");
 
-        members.MapPut("/{id:guid}", async Task<Results<Ok<MemberDto>, NotFound<ProblemDetails>, ValidationProblem>> (
+        members.MapPut("/{id:guid}", async Task<Results<Ok<MemberDto>, ProblemHttpResult, ValidationProblem>> (
                 HttpContext context, Guid id, MemberDetailsRequest request, UpdateMemberDetails update, GetMember get, JsonTexts texts, CancellationToken ct) =>
             {
                 var libraryId = context.Staff().LibraryId;
@@ -55,6 +56,7 @@ public static class MembersApi
                 return TypedResults.Ok(MemberDto.From((await get.RunAsync(libraryId, id, ct))!));
             })
             .RequireAuthorization(StaffPolicies.WriteMembers)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Correct a member's details.");
 
         return api;

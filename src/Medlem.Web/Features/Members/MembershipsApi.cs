@@ -20,7 +20,8 @@ public static class MembershipsApi
 {
     public static RouteGroupBuilder MapMemberships(this RouteGroupBuilder api)
     {
-        var memberships = api.MapGroup("/memberships").WithTags("Memberships").RequireAuthorization(StaffPolicies.WriteMembers);
+        var memberships = api.MapGroup("/memberships").WithTags("Memberships").RequireAuthorization(StaffPolicies.WriteMembers)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         memberships.MapPut("/{id:guid}/type", async (HttpContext context, Guid id, ChangeTypeRequest request, MembershipCommands commands, JsonTexts texts, CancellationToken ct) =>
                 ApiResults.From(await commands.ChangeTypeAsync(context.Staff().LibraryId, id, request.MembershipTypeCode, ct), Summary(commands), texts))
@@ -50,6 +51,7 @@ public static class MembershipsApi
                 ApiResults.From(await commands.SetCardStatusAsync(context.Staff().LibraryId, id, request.Status, ct), CardDto.From, texts))
             .WithTags("Memberships")
             .RequireAuthorization(StaffPolicies.WriteMembers)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Set a card's status: Active, Lost or Blocked.");
 
         return api;
