@@ -60,7 +60,8 @@ internal static class DemoEntityMapper
         return ids;
     }
 
-    public static Person ToPerson(DemoPerson p, DateOnly today) => new()
+    /// <summary>The person without contact points: those are written to their own table by the bulk writer.</summary>
+    public static Person ToPerson(DemoPerson p) => new()
     {
         Id = p.Id,
         GivenName = p.GivenName,
@@ -71,11 +72,10 @@ internal static class DemoEntityMapper
         PreferredLanguage = p.PreferredLanguage,
         CreatedAt = p.CreatedAt,
         UpdatedAt = p.CreatedAt,
-        ContactPoints = [.. p.ContactPoints.Select(c => new ContactPoint
-        {
-            PersonId = p.Id, Kind = c.Kind, Value = c.Value, Verified = c.Verified, VerifiedAt = c.VerifiedAt,
-        })],
     };
+
+    public static ContactPoint ToContactPoint(Guid personId, DemoContactPoint c) =>
+        new() { PersonId = personId, Kind = c.Kind, Value = c.Value, Verified = c.Verified, VerifiedAt = c.VerifiedAt };
 
     public static Guardianship ToGuardianship(DemoGuardianship g) =>
         new() { ChildId = g.ChildId, GuardianId = g.GuardianId, CreatedAt = g.CreatedAt };
@@ -87,14 +87,12 @@ internal sealed record DemoIds(
     Dictionary<(string Library, string Branch), int> Branches,
     Dictionary<(string Library, string Type), int> Types)
 {
-    public Membership ToMembership(DemoMembership m, IEnumerable<DemoCard> cards)
-    {
-        var libraryId = Libraries[m.LibraryCode];
-        return new Membership
+    public Membership ToMembership(DemoMembership m) =>
+        new()
         {
             Id = m.Id,
             PersonId = m.PersonId,
-            LibraryId = libraryId,
+            LibraryId = Libraries[m.LibraryCode],
             MembershipTypeId = Types[(m.LibraryCode, m.TypeCode)],
             HomeBranchId = m.HomeBranchCode is null ? null : Branches[(m.LibraryCode, m.HomeBranchCode)],
             Pseudonym = m.Pseudonym,
@@ -112,11 +110,11 @@ internal sealed record DemoIds(
             ActivityAsOf = m.ActivityAsOf,
             CreatedAt = m.CreatedAt,
             UpdatedAt = m.CreatedAt,
-            Cards = [.. cards.Select(c => new LibraryCard
-            {
-                MembershipId = m.Id, LibraryId = libraryId, Number = c.Number, Status = c.Status,
-                IssuedOn = c.IssuedOn, StatusChangedAt = c.StatusChangedAt,
-            })],
         };
-    }
+
+    public LibraryCard ToCard(DemoCard c) => new()
+    {
+        MembershipId = c.MembershipId, LibraryId = Libraries[c.LibraryCode], Number = c.Number, Status = c.Status,
+        IssuedOn = c.IssuedOn, StatusChangedAt = c.StatusChangedAt,
+    };
 }

@@ -7,13 +7,15 @@ namespace Medlem.Core.Demo;
 
 /// <summary>
 /// Writes a <see cref="DemoData"/> into an empty member register. Everything happens in one
-/// transaction, so a failure leaves nothing half-written; rows go in batches with change
-/// detection off and the tracker cleared after each batch, so memory stays flat and a full-size
-/// consortium loads in reasonable time through EF Core on SQLite and PostgreSQL alike.
+/// transaction, so a failure leaves nothing half-written. The consortium (a few hundred rows
+/// whose ids the database assigns) goes through SaveChanges with change detection off; the
+/// hundreds of thousands of people, memberships and cards go through <see cref="DemoBulkWriter"/>,
+/// one prepared INSERT per table, because SaveChanges on SQLite prepares a command per row and
+/// took two minutes for the full-size demo (docs/demo-data.md).
 /// </summary>
 public static class DemoLoader
 {
-    /// <summary>Rows per SaveChanges: large enough to amortise the round trip, small enough to keep the tracker cheap.</summary>
+    /// <summary>Rows between two progress reports.</summary>
     public const int BatchSize = 4_000;
 
     public static Task<DemoLoadSummary> LoadAsync(
@@ -41,18 +43,26 @@ public static class DemoLoader
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
+            var contactPoints = data.People.SelectMany(p => p.ContactPoints.Select(c => DemoEntityMapper.ToContactPoint(p.Id, c))).ToList();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var ids = await DemoEntityMapper.WriteConsortiumAsync(db, data, hashPassword, ct);
-            var contactPoints = data.People.Sum(p => p.ContactPoints.Count);
+            var cacheSize = await DemoSqliteTuning.EnlargeCacheAsync(db, ct);
+            try
+            {
+                var ids = await DemoEntityMapper.WriteConsortiumAsync(db, data, hashPassword, ct);
+                var writer = new DemoBulkWriter(db);
+                await WriteAsync(writer, "people", data.People.Select(p => DemoEntityMapper.ToPerson(p)), data.People.Count, progress, ct);
+                await WriteAsync(writer, "contact points", contactPoints, contactPoints.Count, progress, ct);
+                await WriteAsync(writer, "guardianships", data.Guardianships.Select(DemoEntityMapper.ToGuardianship), data.Guardianships.Count, progress, ct);
+                await WriteAsync(writer, "memberships", data.Memberships.Select(ids.ToMembership), data.Memberships.Count, progress, ct);
+                await WriteAsync(writer, "cards", data.Cards.Select(ids.ToCard), data.Cards.Count, progress, ct);
+                await transaction.CommitAsync(ct);
+            }
+            finally
+            {
+                await DemoSqliteTuning.RestoreCacheAsync(db, cacheSize, CancellationToken.None);
+            }
 
-            await WriteInBatchesAsync(db, "people", data.People, p => DemoEntityMapper.ToPerson(p, data.Today), progress, ct);
-            await WriteInBatchesAsync(db, "guardianships", data.Guardianships, DemoEntityMapper.ToGuardianship, progress, ct);
-            var cardsByMembership = data.Cards.ToLookup(c => c.MembershipId);
-            await WriteInBatchesAsync(
-                db, "memberships", data.Memberships, m => ids.ToMembership(m, cardsByMembership[m.Id]), progress, ct);
-
-            await transaction.CommitAsync(ct);
-            return Summarise(data, contactPoints);
+            return Summarise(data, contactPoints.Count);
         }
         finally
         {
@@ -61,28 +71,10 @@ public static class DemoLoader
         }
     }
 
-    private static async Task WriteInBatchesAsync<TSource>(
-        MedlemDbContext db,
-        string stage,
-        IReadOnlyList<TSource> rows,
-        Func<TSource, object> toEntity,
-        IProgress<DemoLoadProgress>? progress,
-        CancellationToken ct)
-    {
-        var batch = new List<object>(BatchSize);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            batch.Add(toEntity(rows[i]));
-            if (batch.Count == BatchSize || i == rows.Count - 1)
-            {
-                db.AddRange(batch);
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-                batch.Clear();
-                progress?.Report(new DemoLoadProgress(stage, i + 1, rows.Count));
-            }
-        }
-    }
+    private static Task WriteAsync<T>(
+        DemoBulkWriter writer, string stage, IEnumerable<T> rows, int total, IProgress<DemoLoadProgress>? progress, CancellationToken ct)
+        where T : class =>
+        writer.WriteAsync(rows, BatchSize, done => progress?.Report(new DemoLoadProgress(stage, done, total)), ct);
 
     private static DemoLoadSummary Summarise(DemoData data, int contactPoints)
     {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Medlem.Core.Demo;
 using Medlem.Core.Members;
 using Medlem.Core.Tests.Demo.TestSupport;
@@ -73,6 +74,22 @@ public sealed class DemoLoaderTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task Puts_the_SQLite_cache_size_back_after_loading()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var register = await SqliteRegister.CreateAsync();
+        await using var command = register.Connection.CreateCommand();
+        command.CommandText = "PRAGMA cache_size";
+        var before = (long)(await command.ExecuteScalarAsync(ct))!;
+        await using (var db = register.NewContext())
+        {
+            await DemoLoader.LoadAsync(db, Small, FakeHash, ct);
+        }
+
+        Assert.Equal(before, (long)(await command.ExecuteScalarAsync(ct))!);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Refuses_a_second_load()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -100,7 +117,8 @@ public sealed class DemoLoaderTests
 
         await using (var db = register.NewContext())
         {
-            await Assert.ThrowsAsync<DbUpdateException>(() => DemoLoader.LoadAsync(db, broken, FakeHash, ct));
+            // The duplicate card number breaks the unique index on (LibraryId, Number) near the very end.
+            await Assert.ThrowsAnyAsync<DbException>(() => DemoLoader.LoadAsync(db, broken, FakeHash, ct));
         }
 
         await using var check = register.NewContext();
