@@ -41,10 +41,10 @@ internal sealed class DemoPeople(Random random)
         var female = request.Female ?? random.Chance(0.5);
         var other = request.OtherOrigin ?? random.Chance(OtherOriginShare);
         var given = other
-            ? random.PickCommon(female ? DemoNames.OtherWomen : DemoNames.OtherMen)
+            ? random.Pick(female ? DemoNames.OtherWomen : DemoNames.OtherMen)
             : random.PickCommon(DemoNames.GivenNames(female, request.BirthDate.Year));
         var family = DemoNames.FamilyNameFor(
-            request.FamilyName ?? random.PickCommon(other ? DemoNames.OtherFamilyNames : DemoNames.NorwegianFamilyNames), female);
+            request.FamilyName ?? (other ? random.Pick(DemoNames.OtherFamilyNames) : random.PickCommon(DemoNames.NorwegianFamilyNames)), female);
         var street = request.WithoutAddress ? null : request.Street ?? random.Pick(DemoStreets.For(request.CityCode));
         var address = request.WithoutAddress ? null : request.Address ?? MakeAddress(street!);
         var person = new PersonDraft
