@@ -46,7 +46,7 @@ internal static class CliHost
         services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
         services.AddMedlemCore(configuration, new CliEnvironment(environment));
         services.AddMedlemStorage(StorageSetup.ReadDatabaseOptions(configuration));
-        services.AddMedlemDataProtection();
+        services.AddMedlemDataProtection(StorageSetup.ReadDatabaseOptions(configuration));
         services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
         return services.BuildServiceProvider();
     }

@@ -10,7 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddMedlemCore(builder.Configuration, builder.Environment);
 builder.Services.AddMedlemStorage(StorageSetup.ReadDatabaseOptions(builder.Configuration));
-builder.Services.AddMedlemDataProtection();
+builder.Services.AddMedlemDataProtection(StorageSetup.ReadDatabaseOptions(builder.Configuration));
 builder.Services.AddMedlemLocalization(builder.Environment.ContentRootPath);
 builder.Services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
 builder.Services.AddScoped<StaffSignIn>();

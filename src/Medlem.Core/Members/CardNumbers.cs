@@ -30,6 +30,22 @@ public static class CardNumbers
     public static bool IsWellFormed(string number) =>
         number.Length is >= 4 and <= MaxLength && number.All(char.IsAsciiLetterOrDigit);
 
+    /// <summary>A ten-digit number from a two-digit prefix and a seven-digit serial (the demo's sequential cards).</summary>
+    public static string Create(string prefix, int serial)
+    {
+        if (prefix.Length != 2 || !prefix.All(char.IsAsciiDigit) || serial is < 0 or > 9_999_999)
+        {
+            throw new ArgumentOutOfRangeException(nameof(serial), serial, "The prefix must be two digits and the serial at most seven.");
+        }
+
+        var body = prefix + serial.ToString("0000000", System.Globalization.CultureInfo.InvariantCulture);
+        return body + LuhnCheckDigit(body);
+    }
+
+    /// <summary>True when all are digits and the last is the Luhn check digit of the others.</summary>
+    public static bool HasValidCheckDigit(string number) =>
+        number.Length >= 2 && number.All(char.IsAsciiDigit) && LuhnCheckDigit(number.AsSpan(0, number.Length - 1)) == number[^1];
+
     public static char LuhnCheckDigit(ReadOnlySpan<char> payload)
     {
         var sum = 0;

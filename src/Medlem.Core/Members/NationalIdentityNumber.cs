@@ -211,6 +211,46 @@ public static class NationalIdentityNumber
     }
 
     /// <summary>
+    /// Appends both check digits by the classic (pre-2032) rule to nine digits (DDMMYYIII), or
+    /// returns null when either would be 10 (no such number is issued). Used to make synthetic
+    /// test numbers; real numbers come from Folkeregisteret, never from here.
+    /// </summary>
+    public static string? WithClassicCheckDigits(string nineDigits)
+    {
+        if (nineDigits.Length != 9 || !nineDigits.All(char.IsAsciiDigit))
+        {
+            throw new ArgumentException("Nine digits are needed.", nameof(nineDigits));
+        }
+
+        Span<int> digits = stackalloc int[11];
+        for (var i = 0; i < 9; i++)
+        {
+            digits[i] = nineDigits[i] - '0';
+        }
+
+        // (S + k) mod 11 = 0 is the classic rule for both digits (see K1Remainder and K2Valid).
+        for (var k1 = 0; k1 <= 9; k1++)
+        {
+            digits[9] = k1;
+            if (K1Remainder(digits) != 0)
+            {
+                continue;
+            }
+
+            for (var k2 = 0; k2 <= 9; k2++)
+            {
+                digits[10] = k2;
+                if (K2Valid(digits))
+                {
+                    return string.Concat(nineDigits, (char)('0' + k1), (char)('0' + k2));
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// (3·d1 + 7·d2 + 6·d3 + 1·d4 + 8·d5 + 9·d6 + 4·d7 + 5·d8 + 2·d9 + 1·k1) mod 11.
     /// </summary>
     /// <remarks>

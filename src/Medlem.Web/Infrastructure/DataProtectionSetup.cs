@@ -8,19 +8,30 @@ using Microsoft.Extensions.Options;
 namespace Medlem.Web.Infrastructure;
 
 /// <summary>
-/// Data Protection with its key ring in the register database, so that every web instance and
-/// the command line can read the national identity numbers the others wrote.
+/// Data Protection, with the key ring where every process that reads the register finds it: on
+/// PostgreSQL in the register database (several web instances and the command line share it);
+/// with the embedded SQLite file in a <c>keys</c> folder beside it. SQLite allows one writer at a
+/// time, so a key written through a second connection while a member is being saved would wait
+/// for that very save to finish.
 /// </summary>
 public static class DataProtectionSetup
 {
     public const string ApplicationName = "Medlem";
 
-    public static IServiceCollection AddMedlemDataProtection(this IServiceCollection services)
+    public static IServiceCollection AddMedlemDataProtection(this IServiceCollection services, DatabaseOptions database)
     {
-        services.AddDataProtection().SetApplicationName(ApplicationName);
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
-            new ConfigureOptions<KeyManagementOptions>(options =>
-                options.XmlRepository = new DatabaseXmlRepository(provider.GetRequiredService<IServiceScopeFactory>())));
+        var builder = services.AddDataProtection().SetApplicationName(ApplicationName);
+        if (database.IsPostgres)
+        {
+            services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
+                new ConfigureOptions<KeyManagementOptions>(options =>
+                    options.XmlRepository = new DatabaseXmlRepository(provider.GetRequiredService<IServiceScopeFactory>())));
+        }
+        else
+        {
+            builder.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(StorageSetup.SqliteDirectory(database.EffectiveConnectionString), "keys")));
+        }
+
         services.AddSingleton<IPersonalDataProtector, DataProtectionPersonalDataProtector>();
         return services;
     }

@@ -1,5 +1,6 @@
 using Medlem.Core.Consortium;
 using Medlem.Core.Data;
+using Medlem.Core.Demo;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,6 +45,9 @@ public static class DatabaseStartup
             await db.Database.MigrateAsync(ct);
         }
 
+        // Make sure a Data Protection key exists before any write transaction needs one.
+        scope.ServiceProvider.GetRequiredService<Core.Data.IPersonalDataProtector>().Protect("key ring ready");
+
         var demo = configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
         if (environment.IsDevelopment() && demo.LoadOnFirstStart && !await db.Libraries.AnyAsync(ct))
         {
@@ -59,6 +63,9 @@ public static class DatabaseStartup
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         await output.WriteLineAsync($"Loading the demo consortium (scale {scale}, seed {seed})…");
-        await Task.Yield(); _ = (db, hasher, today);
+        var data = DemoGenerator.Generate(scale, seed, today);
+        var probe = new StaffAccount { UserName = "", DisplayName = "", PasswordHash = "" };
+        var summary = await DemoLoader.LoadAsync(db, data, password => hasher.HashPassword(probe, password), ct);
+        await output.WriteLineAsync(DemoLogins.Format(summary));
     }
 }

@@ -55,16 +55,15 @@ public static class StorageSetup
         }
     }
 
-    private static void EnsureSqliteDirectory(string connectionString)
+    private static void EnsureSqliteDirectory(string connectionString) =>
+        Directory.CreateDirectory(SqliteDirectory(connectionString));
+
+    /// <summary>The folder of the SQLite file (the current folder for an in-memory database).</summary>
+    public static string SqliteDirectory(string connectionString)
     {
         var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (dataSource is { Length: > 0 } && dataSource != ":memory:" && !dataSource.StartsWith("file:", StringComparison.Ordinal))
-        {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-            if (directory is not null)
-            {
-                Directory.CreateDirectory(directory);
-            }
-        }
+        return dataSource is { Length: > 0 } && dataSource != ":memory:" && !dataSource.StartsWith("file:", StringComparison.Ordinal)
+            ? Path.GetDirectoryName(Path.GetFullPath(dataSource)) ?? Directory.GetCurrentDirectory()
+            : Directory.GetCurrentDirectory();
     }
 }

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Medlem.Core.Data;
+using Medlem.Core.Demo;
+using Medlem.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Medlem.Cli;
+
+/// <summary><c>medlem bench …</c>: measurements that print figures for docs/benchmarks.md. They use a throw-away database, never the configured one.</summary>
+internal static class BenchCommands
+{
+    public static Command Build()
+    {
+        var scale = new Option<double>("--scale") { Description = "Demo scale to generate and load", DefaultValueFactory = _ => 1.0 };
+        var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 2017 };
+        var demo = new Command("demo", "Time generating the demo consortium and loading it into a new SQLite file (migrated first).");
+        demo.Options.Add(scale);
+        demo.Options.Add(seed);
+        demo.SetAction(async (parse, ct) =>
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"medlem-bench-{Guid.NewGuid():N}.db");
+            var database = new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={file}" };
+            var services = new ServiceCollection();
+            services.AddLogging();
+            services.AddMedlemStorage(database);
+            services.AddMedlemDataProtection(database);
+            await using var provider = services.BuildServiceProvider();
+            try
+            {
+                await using var scope = provider.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<MedlemDbContext>();
+                await db.Database.MigrateAsync(ct);
+                scope.ServiceProvider.GetRequiredService<IPersonalDataProtector>().Protect("key ring ready");
+
+                var clock = Stopwatch.StartNew();
+                var data = DemoGenerator.Generate(parse.GetValue(scale), parse.GetValue(seed), new DateOnly(2026, 11, 28));
+                var generated = clock.Elapsed;
+                clock.Restart();
+                // The hash is not what is measured: a fixed string keeps PBKDF2 out of the figure.
+                var summary = await DemoLoader.LoadAsync(db, data, _ => "bench-hash", ct);
+                var loaded = clock.Elapsed;
+
+                var rows = summary.People + summary.ContactPoints + summary.Guardianships + summary.Memberships + summary.Cards;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"scale {parse.GetValue(scale)}: {rows:N0} rows; generate {generated.TotalSeconds:F1} s; load {loaded.TotalSeconds:F1} s ({rows / loaded.TotalSeconds:N0} rows/s, national identity numbers encrypted with Data Protection); file {new FileInfo(file).Length / 1048576.0:F0} MiB"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"people {summary.People:N0}, contact points {summary.ContactPoints:N0}, guardianships {summary.Guardianships:N0}, memberships {summary.Memberships:N0}, cards {summary.Cards:N0}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:F0} GiB, .NET {Environment.Version}"));
+                return 0;
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+                {
+                    File.Delete(path);
+                }
+            }
+        });
+
+        var bench = new Command("bench", "Benchmarks: print measured figures.");
+        bench.Subcommands.Add(demo);
+        return bench;
+    }
+}
