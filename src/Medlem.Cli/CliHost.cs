@@ -43,7 +43,9 @@ internal static class CliHost
 
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+        // EF logs a failed query of the migrations history on a new database as an error; the command says what matters itself.
+        services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None));
         services.AddMedlemCore(configuration, new CliEnvironment(environment));
         services.AddMedlemStorage(StorageSetup.ReadDatabaseOptions(configuration));
         services.AddMedlemDataProtection(StorageSetup.ReadDatabaseOptions(configuration));

@@ -1,0 +1,77 @@
+using Medlem.Core.Consortium;
+using Microsoft.Data.Sqlite;
+
+namespace Medlem.Web.Tests.Cli;
+
+[CollectionDefinition(nameof(SharedConsole), DisableParallelization = true)]
+public sealed class SharedConsole;
+
+/// <summary>The <c>medlem</c> command run in-process against a SQLite file of its own. It writes to the console, so these tests run alone.</summary>
+[Collection(nameof(SharedConsole))]
+public sealed class CliTests : IDisposable
+{
+    private readonly string _database = Path.Combine(Path.GetTempPath(), "medlem-tests", $"cli-{Guid.NewGuid():N}.db");
+
+    private string Connection => $"Data Source={_database}";
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task DbMigrate_Demo_AndStaffAdd_WorkOnANewDatabase_AndTheDemoRefusesAFullOne()
+    {
+        var (migrated, migrateOutput) = await RunAsync("db", "migrate", "--connection", Connection);
+        Assert.Equal(0, migrated);
+        Assert.Contains("Applied 1 migration(s)", migrateOutput, StringComparison.Ordinal);
+
+        var (status, statusOutput) = await RunAsync("db", "status", "--connection", Connection);
+        Assert.Equal(0, status);
+        Assert.Contains("applied  ", statusOutput, StringComparison.Ordinal);
+
+        var (demo, demoOutput) = await RunAsync("demo", "--scale", "0.01", "--connection", Connection);
+        Assert.Equal(0, demo);
+        Assert.Contains("skranke.stavanger", demoOutput, StringComparison.Ordinal);
+
+        var (again, _) = await RunAsync("demo", "--scale", "0.01", "--connection", Connection);
+        Assert.Equal(1, again);
+
+        var (added, addedOutput) = await RunAsync("staff", "add", "--library", "bergen", "--user", "Ny.Admin", "--name", "Ny Admin", "--roles", "Administrator", "Analyst", "--connection", Connection);
+        Assert.Equal(0, added);
+        Assert.Contains("Created ny.admin (Analyst, Administrator)", addedOutput, StringComparison.Ordinal);
+        Assert.Contains("Password (shown once):", addedOutput, StringComparison.Ordinal);
+
+        var (unknownLibrary, _) = await RunAsync("staff", "add", "--library", "oslo", "--user", "x", "--name", "X", "--roles", "Desk", "--connection", Connection);
+        Assert.Equal(1, unknownLibrary);
+    }
+
+    [Fact]
+    public async Task Demo_RefusesANonsensicalScale()
+    {
+        var (exit, _) = await RunAsync("demo", "--scale", "0", "--connection", Connection);
+        Assert.Equal(2, exit);
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var (originalOut, originalError) = (Console.Out, Console.Error);
+        Console.SetOut(output);
+        Console.SetError(output);
+        try
+        {
+            var exit = await Medlem.Cli.Program.Build().Parse(args).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+            return (exit, output.ToString());
+        }
+        finally
+        {
+            Console.SetOut(originalOut);
+            Console.SetError(originalError);
+        }
+    }
+}
