@@ -16,7 +16,9 @@ internal static class StaffCommands
         var user = new Option<string>("--user") { Description = "User name (lower case)", Required = true };
         var name = new Option<string>("--name") { Description = "Display name", Required = true };
         var roles = new Option<StaffRoles[]>("--roles") { Description = "Desk, CustomerCare, Analyst, DataProtectionOfficer, Administrator", Required = true, AllowMultipleArgumentsPerToken = true };
-        var add = new Command("add", "Create a staff account. The password is read from standard input, or generated and printed once.");
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from the first line of standard input (else one is generated and printed once)" };
+        var add = new Command("add", "Create a staff account. The password is read from standard input with --password-stdin, or generated and printed once.");
+        add.Options.Add(passwordStdin);
         add.Options.Add(library);
         add.Options.Add(user);
         add.Options.Add(name);
@@ -41,7 +43,8 @@ internal static class StaffCommands
                 return 1;
             }
 
-            var password = Console.IsInputRedirected ? (await Console.In.ReadLineAsync(ct))?.Trim() : null;
+            // Only on request: a process whose standard input is an open pipe would otherwise wait for ever.
+            var password = parse.GetValue(passwordStdin) ? (await Console.In.ReadLineAsync(ct))?.Trim() : null;
             var generated = string.IsNullOrEmpty(password);
             if (generated)
             {

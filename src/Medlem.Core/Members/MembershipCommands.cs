@@ -65,8 +65,10 @@ public sealed class MembershipCommands(MedlemDbContext db, MemberRules rules, Ti
 
         var card = new LibraryCard { LibraryId = libraryId, Number = cardNumber, IssuedOn = Today, StatusChangedAt = now };
         membership.Cards.Add(card);
-        await SaveAsync(membership, ct);
-        return Outcome<LibraryCard>.Success(card);
+        membership.UpdatedAt = now;
+        return await MembershipRules.SaveUnlessCardTakenAsync(db, libraryId, cardNumber, errors, ct)
+            ? Outcome<LibraryCard>.Success(card)
+            : Outcome<LibraryCard>.Invalid(errors);
     }
 
     public async Task<Outcome<LibraryCard>> SetCardStatusAsync(int libraryId, int cardId, CardStatus status, CancellationToken ct)

@@ -68,4 +68,29 @@ internal static class MembershipRules
         errors.Add("CardNumber", "card.exhausted");
         return null;
     }
+
+    /// <summary>
+    /// Saves a change that adds a card. Two desks can take the same free number at the same
+    /// moment; the database's unique index stops the second, which then gets the same
+    /// "card.duplicate" error as if it had come a moment later, instead of an error page.
+    /// </summary>
+    public static async Task<bool> SaveUnlessCardTakenAsync(MedlemDbContext db, int libraryId, string cardNumber, ValidationErrors errors, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (!await db.Cards.AnyAsync(c => c.LibraryId == libraryId && c.Number == cardNumber, ct))
+            {
+                throw;
+            }
+
+            errors.Add("CardNumber", "card.duplicate");
+            return false;
+        }
+    }
 }

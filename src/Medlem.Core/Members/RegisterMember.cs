@@ -91,8 +91,9 @@ public sealed class RegisterMember(MedlemDbContext db, MemberRules rules, TimePr
         person.Memberships.Add(membership);
 
         db.People.Add(person);
-        await db.SaveChangesAsync(ct);
-        return Outcome<Person>.Success(person);
+        return await MembershipRules.SaveUnlessCardTakenAsync(db, libraryId, cardNumber, errors, ct)
+            ? Outcome<Person>.Success(person)
+            : Outcome<Person>.Invalid(errors);
     }
 
     private async Task<List<Person>> FindGuardiansAsync(

@@ -51,18 +51,36 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task StaffAdd_WithPasswordStdin_RefusesAShortPassword_AndTakesALongOne()
+    {
+        Assert.Equal(0, (await RunAsync("demo", "--scale", "0.01", "--connection", Connection)).Exit);
+        var args = new[] { "staff", "add", "--library", "stavanger", "--user", "ny.skranke", "--name", "Ny", "--roles", "Desk", "--password-stdin", "--connection", Connection };
+
+        var (shortExit, shortOutput) = await RunAsync(args, stdin: "kort\n");
+        Assert.Equal(1, shortExit);
+        Assert.Contains("at least 12 characters", shortOutput, StringComparison.Ordinal);
+
+        var (longExit, longOutput) = await RunAsync(args, stdin: "et-langt-passord-2026\n");
+        Assert.Equal(0, longExit);
+        Assert.DoesNotContain("et-langt-passord-2026", longOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Demo_RefusesANonsensicalScale()
     {
         var (exit, _) = await RunAsync("demo", "--scale", "0", "--connection", Connection);
         Assert.Equal(2, exit);
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    private static Task<(int Exit, string Output)> RunAsync(params string[] args) => RunAsync(args, stdin: "");
+
+    private static async Task<(int Exit, string Output)> RunAsync(string[] args, string stdin)
     {
         var output = new StringWriter();
-        var (originalOut, originalError) = (Console.Out, Console.Error);
+        var (originalOut, originalError, originalIn) = (Console.Out, Console.Error, Console.In);
         Console.SetOut(output);
         Console.SetError(output);
+        Console.SetIn(new StringReader(stdin));
         try
         {
             var exit = await Medlem.Cli.Program.Build().Parse(args).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
@@ -72,6 +90,7 @@ public sealed class CliTests : IDisposable
         {
             Console.SetOut(originalOut);
             Console.SetError(originalError);
+            Console.SetIn(originalIn);
         }
     }
 }
