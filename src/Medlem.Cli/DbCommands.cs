@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Medlem.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -48,5 +49,26 @@ internal static class DbCommands
         db.Subcommands.Add(migrate);
         db.Subcommands.Add(status);
         return db;
+    }
+
+    /// <summary>
+    /// SQLite is migrated on the spot (it is embedded); PostgreSQL must have been migrated with
+    /// <c>medlem db migrate</c> by whoever owns its schema.
+    /// </summary>
+    public static async Task<bool> EnsureMigratedAsync(Core.Data.MedlemDbContext db, IServiceProvider services, CancellationToken ct)
+    {
+        if (!services.GetRequiredService<DatabaseOptions>().IsPostgres)
+        {
+            await db.Database.MigrateAsync(ct);
+            return true;
+        }
+
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            await Console.Error.WriteLineAsync("The database is not migrated: run 'medlem db migrate' first.");
+            return false;
+        }
+
+        return true;
     }
 }

@@ -33,18 +33,9 @@ internal static class DemoCommand
             await using var services = CliHost.Services(parse);
             await using var scope = services.CreateAsyncScope();
             var db = scope.Db();
-            var options = services.GetRequiredService<DatabaseOptions>();
-            if (options.IsPostgres)
+            if (!await DbCommands.EnsureMigratedAsync(db, services, ct))
             {
-                if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
-                {
-                    await Console.Error.WriteLineAsync("The database is not migrated: run 'medlem db migrate' first.");
-                    return 1;
-                }
-            }
-            else
-            {
-                await db.Database.MigrateAsync(ct);
+                return 1;
             }
 
             if (await db.Libraries.AnyAsync(ct))

@@ -13,6 +13,7 @@ public static class Program
         root.Subcommands.Add(DbCommands.Build());
         root.Subcommands.Add(DemoCommand.Build());
         root.Subcommands.Add(StaffCommands.Build());
+        root.Subcommands.Add(ImportCommand.Build());
         root.Subcommands.Add(BenchCommands.Build());
         return root;
     }

@@ -25,6 +25,11 @@ public sealed class MedlemDbContext(DbContextOptions<MedlemDbContext> options, I
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<MembershipType> MembershipTypes => Set<MembershipType>();
     public DbSet<LibraryCard> Cards => Set<LibraryCard>();
+    public DbSet<Activity.ImportRun> ImportRuns => Set<Activity.ImportRun>();
+    public DbSet<Activity.ImportRowError> ImportRowErrors => Set<Activity.ImportRowError>();
+    public DbSet<Activity.SourceIdentity> SourceIdentities => Set<Activity.SourceIdentity>();
+    public DbSet<Activity.StatisticsKey> StatisticsKeys => Set<Activity.StatisticsKey>();
+    public DbSet<Activity.ActivitySource> ActivitySources => Set<Activity.ActivitySource>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

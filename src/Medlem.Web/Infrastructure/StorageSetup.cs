@@ -1,3 +1,5 @@
+using Medlem.Core.Activity.Importing;
+using Medlem.Statistics;
 using Medlem.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +20,15 @@ public sealed class DatabaseOptions
         || string.Equals(Provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase);
 
     public string EffectiveConnectionString => ConnectionString ?? "Data Source=./data/medlem.db";
+
+    /// <summary>
+    /// The statistics store's DuckDB file. Default: <c>statistics.duckdb</c> beside the SQLite
+    /// file, or <c>./data/statistics.duckdb</c> with PostgreSQL.
+    /// </summary>
+    public string? StatisticsPath { get; set; }
+
+    public string EffectiveStatisticsPath => StatisticsPath
+        ?? Path.Combine(IsPostgres ? Path.GetFullPath("data") : StorageSetup.SqliteDirectory(EffectiveConnectionString), "statistics.duckdb");
 }
 
 /// <summary>Registers the register database for the web host and the command line alike.</summary>
@@ -39,6 +50,10 @@ public static class StorageSetup
 
         services.AddSingleton(options);
         services.AddDbContext<MedlemDbContext>(builder => Configure(builder, options));
+        var statistics = options.EffectiveStatisticsPath;
+        Directory.CreateDirectory(Path.GetDirectoryName(statistics)!);
+        services.AddSingleton(new StatisticsStore(statistics));
+        services.AddScoped<ActivityImporter>();
         return services;
     }
 

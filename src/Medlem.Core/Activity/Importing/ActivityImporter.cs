@@ -1,0 +1,272 @@
+using System.Security.Cryptography;
+using System.Threading.Channels;
+using Medlem.Core.Activity.Mapping;
+using Medlem.Core.Activity.Reading;
+using Medlem.Core.Data;
+using Medlem.Statistics;
+using DuckDB.NET.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Medlem.Core.Activity.Importing;
+
+/// <summary>
+/// Imports one file or batch: reads it (<see cref="ImportInput"/>), maps each row
+/// (<see cref="RowMapper"/>), matches members, stages the facts in the statistics store and
+/// commits them in one transaction (<see cref="FactCommit"/>), then records the import and its
+/// rejected rows in the register. Parsing and appending run on two threads.
+/// <para>
+/// Crash safety: staged rows are invisible until the commit; the commit and the record of it in
+/// the statistics store are one transaction; an import the register still shows as running when
+/// the next import starts is finished from that record, or marked interrupted, so running the
+/// file again completes it (its facts' keys make the rerun change nothing twice).
+/// </para>
+/// </summary>
+public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, TimeProvider clock)
+{
+    /// <summary>One import at a time in a process; DuckDB's file lock keeps other processes out meanwhile.</summary>
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
+    public async Task<ImportRun> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        await OneAtATime.WaitAsync(ct);
+        try
+        {
+            return await RunAsync(request, progress, ct);
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
+    }
+
+    private async Task<ImportRun> RunAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        if (request.IdempotencyKey is { } key
+            && await db.ImportRuns.Include(r => r.Errors).FirstOrDefaultAsync(r => r.LibraryId == request.LibraryId && r.IdempotencyKey == key, ct) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var library = await db.Libraries.AsNoTracking().Include(l => l.Branches).SingleAsync(l => l.Id == request.LibraryId, ct);
+        var run = new ImportRun
+        {
+            LibraryId = library.Id,
+            Kind = request.Kind,
+            Format = request.Format,
+            Channel = request.Channel,
+            FileName = Path.GetFileName(request.FileName),
+            FileHash = "",
+            IdempotencyKey = request.IdempotencyKey,
+            RunBy = request.RunBy,
+            StartedAt = clock.GetUtcNow(),
+        };
+        db.ImportRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+
+        await using var duck = await store.OpenAsync(ct);
+        await RecoverInterruptedAsync(duck, run.Id, ct);
+        var report = new ImportReport();
+        try
+        {
+            await ImportFileAsync(request, run, library, duck, report, progress, ct);
+            run.State = ImportState.Completed;
+        }
+        catch (ImportFileException ex)
+        {
+            await FactStaging.DropAsync(duck, run.Id, CancellationToken.None);
+            run.State = ImportState.Failed;
+            run.Failure = ex.Detail is null ? ex.Reason : $"{ex.Reason}: {ex.Detail}";
+        }
+
+        run.RowsRejected = report.Rejected;
+        run.Errors.AddRange(report.Listed);
+        run.FinishedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(CancellationToken.None);
+        return run;
+    }
+
+    private async Task ImportFileAsync(
+        ImportRequest request, ImportRun run, Consortium.Library library, DuckDBConnection duck, ImportReport report,
+        IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        using var input = ImportInput.Open(request.Content);
+        using var reader = RecordReaders.Open(input);
+        var profile = DefaultProfiles.For(request.Kind, request.Format, input.Layout).With(request.Profile);
+        var mapper = RowMappers.For(request.Kind);
+        mapper.Bind(reader, profile);
+
+        var keys = new StatisticsKeys(db, clock);
+        var context = new ImportContext
+        {
+            LibraryId = (short)library.Id,
+            Branches = new BranchIndex(library.Branches.Select(b => (b.Code, (short)b.Id)), profile.Branches),
+            Members = await MemberIndexLoader.LoadAsync(db, library.Id, request.Format, ct),
+            Keys = new FactKeys(await keys.FactSecretAsync(ct), (short)library.Id),
+            Visitors = new VisitorHashes(await keys.VisitorSecretsAsync(ct)),
+            Profile = profile,
+            Zone = TimeZoneInfo.FindSystemTimeZoneById(profile.TimeZone),
+            Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(profile.TimeZone)).DateTime),
+            Events = request.Kind == ImportKind.Attendance ? await LoadEventsAsync(duck, library.Id, ct) : new Dictionary<string, EventEntry>(),
+        };
+
+        StagingSink sink;
+        using (var staging = await FactStaging.StartAsync(duck, run.Id, ct))
+        {
+            (sink, run.RowsRead) = await StageAsync(reader, mapper, context, staging, input, report, progress, ct);
+            staging.Complete();
+        }
+
+        run.FileHash = input.FinishHash();
+        run.Bytes = input.BytesRead;
+        if (run.RowsRead == 0)
+        {
+            throw new ImportFileException(ImportReasons.EmptyFile);
+        }
+
+        if (report.Rejected == run.RowsRead && report.ByReason.Keys.All(r => r == ImportReasons.Branch))
+        {
+            throw new ImportFileException(ImportReasons.OtherLibrary);
+        }
+
+        await keys.SaveNewAsync(ct);
+        run.RowsUnmatched = sink.Unmatched;
+        run.RowsAnonymous = sink.Anonymous;
+        if (request.Kind == ImportKind.Patrons)
+        {
+            await FactStaging.DropAsync(duck, run.Id, ct);
+            (run.RowsLoaded, run.RowsDuplicate) = await SaveLinksAsync(library.Id, request.Format, sink.Links, ct);
+            return;
+        }
+
+        var commit = await FactCommit.CommitAsync(duck, run.Id, (short)library.Id, ct);
+        run.RowsLoaded = commit.Loaded;
+        run.RowsDuplicate = commit.Duplicates;
+        if (request.Kind is ImportKind.Loans or ImportKind.Attendance or ImportKind.Wifi or ImportKind.DigitalLoans)
+        {
+            await ActivitySummaryRefresh.RunAsync(db, duck, library.Id, context.Today, ct);
+        }
+    }
+
+    /// <summary>Parses on one thread and appends on another, through a bounded channel of chunks.</summary>
+    private static async Task<(StagingSink Sink, long Rows)> StageAsync(
+        IRecordReader reader, RowMapper mapper, ImportContext context, FactStaging staging, ImportInput input,
+        ImportReport report, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var chunks = Channel.CreateBounded<StagingChunk>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var recycled = Channel.CreateUnbounded<StagingChunk>();
+        var sink = new StagingSink(chunks.Writer, recycled.Reader, report);
+
+        var appender = Task.Run(async () =>
+        {
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(ct))
+            {
+                staging.Append(chunk.Facts.AsSpan(0, chunk.Count));
+                chunk.Events.ForEach(staging.Append);
+                chunk.Visits.ForEach(staging.Append);
+                chunk.Clear();
+                recycled.Writer.TryWrite(chunk);
+            }
+        }, ct);
+
+        var parser = Task.Run(() =>
+        {
+            long rows = 0;
+            try
+            {
+                while (reader.MoveNext())
+                {
+                    rows++;
+                    if (mapper.IsClean(reader, sink))
+                    {
+                        mapper.Map(reader, context, sink);
+                    }
+
+                    if ((rows & 0xFFFF) == 0)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        progress?.Report(new ImportProgress(rows, input.BytesRead));
+                    }
+                }
+
+                sink.Flush();
+                progress?.Report(new ImportProgress(rows, input.BytesRead));
+                chunks.Writer.Complete();
+                return rows;
+            }
+            catch (Exception ex)
+            {
+                chunks.Writer.TryComplete(ex);
+                throw;
+            }
+        }, ct);
+
+        await Task.WhenAll(parser, appender);
+        return (sink, parser.Result);
+    }
+
+    private async Task<(long Loaded, long Unchanged)> SaveLinksAsync(int libraryId, ImportFormat system, Dictionary<string, MemberRef> links, CancellationToken ct)
+    {
+        var existing = await db.SourceIdentities.Where(s => s.LibraryId == libraryId && s.System == system).ToDictionaryAsync(s => s.ExternalId, StringComparer.Ordinal, ct);
+        long loaded = 0;
+        foreach (var (externalId, member) in links)
+        {
+            if (existing.TryGetValue(externalId, out var identity))
+            {
+                if (identity.MembershipId == member.MembershipId)
+                {
+                    continue;
+                }
+
+                identity.MembershipId = member.MembershipId;
+            }
+            else
+            {
+                db.SourceIdentities.Add(new SourceIdentity { LibraryId = libraryId, System = system, ExternalId = externalId, MembershipId = member.MembershipId });
+            }
+
+            loaded++;
+        }
+
+        return (loaded, links.Count - loaded);
+    }
+
+    private static async Task<IReadOnlyDictionary<string, EventEntry>> LoadEventsAsync(DuckDBConnection duck, int libraryId, CancellationToken ct)
+    {
+        var events = await duck.QueryAsync(
+            $"SELECT event_id, title, category, audience, starts_at, branch_id FROM event WHERE library_id = {libraryId}",
+            r => new EventEntry((short)libraryId, r.GetString(0), r.GetString(1), r.GetString(2), (Audience)r.GetByte(3), r.GetDateTime(4), r.IsDBNull(5) ? null : r.GetInt16(5)),
+            ct);
+        return events.ToDictionary(e => e.EventId, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Imports the register still shows as running were interrupted (only one runs at a time):
+    /// finished from the statistics store's record when their commit happened, else marked
+    /// interrupted with their staging dropped.
+    /// </summary>
+    private async Task RecoverInterruptedAsync(DuckDBConnection duck, long currentId, CancellationToken ct)
+    {
+        var interrupted = await db.ImportRuns.Where(r => r.State == ImportState.Running && r.Id != currentId).ToListAsync(ct);
+        foreach (var run in interrupted)
+        {
+            var committed = await duck.QueryAsync(
+                $"SELECT staged, loaded FROM import_batch WHERE import_id = {run.Id}", r => (Staged: r.GetInt64(0), Loaded: r.GetInt64(1)), ct);
+            if (committed.Count == 1)
+            {
+                run.State = ImportState.Completed;
+                run.RowsLoaded = committed[0].Loaded;
+                run.RowsDuplicate = committed[0].Staged - committed[0].Loaded;
+            }
+            else
+            {
+                await FactStaging.DropAsync(duck, run.Id, ct);
+                run.State = ImportState.Failed;
+                run.Failure = "import.interrupted";
+            }
+
+            run.FinishedAt ??= clock.GetUtcNow();
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,191 @@
+using Medlem.Core.Activity.Reading;
+using Medlem.Statistics;
+
+namespace Medlem.Core.Activity.Mapping;
+
+/// <summary>Everything a row needs besides itself: the library, its branches and members, the keys, today.</summary>
+internal sealed class ImportContext
+{
+    public required short LibraryId { get; init; }
+    public required BranchIndex Branches { get; init; }
+    public required MemberIndex Members { get; init; }
+    public required FactKeys Keys { get; init; }
+    public required VisitorHashes Visitors { get; init; }
+    public required MappingProfile Profile { get; init; }
+    public required TimeZoneInfo Zone { get; init; }
+    public required DateOnly Today { get; init; }
+
+    /// <summary>Events of the library's catalogue by source id (for attendance rows).</summary>
+    public IReadOnlyDictionary<string, EventEntry> Events { get; init; } = new Dictionary<string, EventEntry>();
+}
+
+/// <summary>Where a mapped row goes: facts, catalogue entries and counts, or the error report.</summary>
+internal interface IRowSink
+{
+    void Add(in Fact fact);
+
+    void Add(EventEntry entry);
+
+    void Add(VisitCount count);
+
+    void Reject(long line, string? column, ReadOnlySpan<char> value, string reason);
+
+    /// <summary>A patron record's id in the library system, for the member who holds its card.</summary>
+    void Link(ReadOnlySpan<char> externalId, MemberRef member);
+
+    /// <summary>A patron record that no member matches.</summary>
+    void Unmatched();
+}
+
+/// <summary>
+/// Turns one record of one kind of file into facts. Subclasses name their fields; the helpers
+/// here read a field or report the row with its line, column, value and reason.
+/// </summary>
+internal abstract class RowMapper
+{
+    private int[] _index = [];
+    private List<string> _columns = [];
+
+    /// <summary>Medlem's names of the fields, in the order <see cref="Field"/> numbers them.</summary>
+    public abstract IReadOnlyList<string> Fields { get; }
+
+    public abstract IReadOnlySet<string> Required { get; }
+
+    /// <summary>Binds the fields to the file's columns; a required column the file lacks fails the whole file.</summary>
+    public void Bind(IRecordReader reader, MappingProfile profile)
+    {
+        _columns = Fields.Select(profile.ColumnFor).ToList();
+        _index = reader.Bind(_columns);
+        var missing = Enumerable.Range(0, Fields.Count).Where(i => _index[i] < 0 && Required.Contains(Fields[i])).Select(i => _columns[i]).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ImportFileException(ImportReasons.MissingColumn, string.Join(", ", missing));
+        }
+    }
+
+    public abstract void Map(IRecordReader record, ImportContext context, IRowSink sink);
+
+    /// <summary>Rejects a row with the wrong number of fields or with characters the decoder could not read.</summary>
+    public bool IsClean(IRecordReader record, IRowSink sink)
+    {
+        if (!record.IsWhole)
+        {
+            sink.Reject(record.Line, null, record.Shape, ImportReasons.Shape);
+            return false;
+        }
+
+        for (var i = 0; i < _index.Length; i++)
+        {
+            if (Field(record, i).Contains('\uFFFD'))
+            {
+                return Reject(record, sink, i, ImportReasons.Encoding);
+            }
+        }
+
+        return true;
+    }
+
+    protected ReadOnlySpan<char> Field(IRecordReader record, int field) => record.Field(_index[field]);
+
+    protected string Column(int field) => _columns[field];
+
+    protected bool Reject(IRecordReader record, IRowSink sink, int field, string reason)
+    {
+        sink.Reject(record.Line, field < 0 ? null : Column(field), field < 0 ? default : Field(record, field), reason);
+        return false;
+    }
+
+    protected bool TryRequired(IRecordReader record, IRowSink sink, int field, out ReadOnlySpan<char> value)
+    {
+        value = Field(record, field);
+        return !value.IsEmpty || Reject(record, sink, field, ImportReasons.Required);
+    }
+
+    /// <summary>A local time on or before today.</summary>
+    protected bool TryTime(IRecordReader record, ImportContext context, IRowSink sink, int field, out DateTime local)
+    {
+        local = default;
+        if (!TryRequired(record, sink, field, out var text))
+        {
+            return false;
+        }
+
+        if (!FieldParsers.TryLocalTime(text, context.Zone, out local))
+        {
+            return Reject(record, sink, field, ImportReasons.Date);
+        }
+
+        return DateOnly.FromDateTime(local) <= context.Today || Reject(record, sink, field, ImportReasons.Future);
+    }
+
+    protected bool TryBranch(IRecordReader record, ImportContext context, IRowSink sink, int field, out short? branch)
+    {
+        branch = null;
+        var code = Field(record, field);
+        if (code.IsEmpty && !Required.Contains(Fields[field]))
+        {
+            return true;
+        }
+
+        if (!context.Branches.TryGet(code, out var id))
+        {
+            return Reject(record, sink, field, code.IsEmpty ? ImportReasons.Required : ImportReasons.Branch);
+        }
+
+        branch = id;
+        return true;
+    }
+
+    /// <summary>A value of a small vocabulary, through the profile's translations: <c>renew</c>, or FOLIO's <c>renewed</c>.</summary>
+    protected static string Translate(ImportContext context, ReadOnlySpan<char> value)
+    {
+        var text = value.Trim().ToString();
+        return context.Profile.Values.GetValueOrDefault(text, text).ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// Fills in who: the member's pseudonym, age band and type when the reference is a member's;
+    /// a monthly visitor hash when it is not; nothing when the row has no reference.
+    /// </summary>
+    protected static void Identify(ref Fact fact, ImportContext context, MemberRef? member, string referenceKind, ReadOnlySpan<char> reference)
+    {
+        if (member is not null)
+        {
+            fact.Match = MatchKind.Member;
+            fact.Member = member.Pseudonym;
+            fact.AgeBand = AgeBands.Of(member.BirthDate, fact.Day);
+            fact.MembershipTypeId = member.TypeId;
+        }
+        else if (!reference.IsEmpty)
+        {
+            fact.Match = MatchKind.Unmatched;
+            fact.Visitor = context.Visitors.Of(fact.Day, referenceKind, reference);
+        }
+        else
+        {
+            fact.Match = MatchKind.Anonymous;
+        }
+    }
+
+    private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
+
+    /// <summary>One string per distinct item type or collection code, not one per row.</summary>
+    protected string? Intern(ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty)
+        {
+            return null;
+        }
+
+        var lookup = _interned.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(value, out var text))
+        {
+            text = value.ToString();
+            _interned[text] = text;
+        }
+
+        return text;
+    }
+
+    protected static HashSet<string> Set(params string[] fields) => new(fields, StringComparer.Ordinal);
+}

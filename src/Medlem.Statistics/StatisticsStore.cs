@@ -1,0 +1,87 @@
+using System.Data.Common;
+using DuckDB.NET.Data;
+
+namespace Medlem.Statistics;
+
+/// <summary>
+/// The statistics store: one DuckDB file. DuckDB lets one process open a file for writing at a
+/// time, so connections are opened per piece of work and closed after; a second process (the
+/// command line while the web app runs) waits for the file as long as <see cref="LockWait"/>.
+/// </summary>
+public sealed class StatisticsStore(string path)
+{
+    /// <summary>DuckDB's buffer for one import; it spills to disk beyond it, keeping the process well under 1 GiB.</summary>
+    public const string MemoryLimit = "384MB";
+
+    public string Path { get; } = System.IO.Path.GetFullPath(path);
+
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(30);
+
+    public async Task<DuckDBConnection> OpenAsync(CancellationToken ct = default)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (true)
+        {
+            var connection = new DuckDBConnection(ConnectionString);
+            try
+            {
+                await connection.OpenAsync(ct);
+                await PrepareAsync(connection, ct);
+                return connection;
+            }
+            catch (DuckDBException ex) when (IsLocked(ex) && System.Diagnostics.Stopwatch.GetElapsedTime(started) < LockWait)
+            {
+                await connection.DisposeAsync();
+                await Task.Delay(250, ct);
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    private string ConnectionString => $"Data Source={Path}";
+
+    private static bool IsLocked(DuckDBException ex) => ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Bounds DuckDB's memory and creates the tables (cheap when they exist).</summary>
+    private static async Task PrepareAsync(DuckDBConnection connection, CancellationToken ct)
+    {
+        await connection.ExecuteAsync($"SET memory_limit = '{MemoryLimit}'; SET preserve_insertion_order = false;", ct);
+        await connection.ExecuteAsync(StatisticsSchema.Create, ct);
+    }
+}
+
+public static class DuckDbCommands
+{
+    public static async Task ExecuteAsync(this DuckDBConnection connection, string sql, CancellationToken ct = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public static async Task<T> ScalarAsync<T>(this DuckDBConnection connection, string sql, CancellationToken ct = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var value = await command.ExecuteScalarAsync(ct);
+        return (T)Convert.ChangeType(value!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static async Task<List<T>> QueryAsync<T>(this DuckDBConnection connection, string sql, Func<DbDataReader, T> read, CancellationToken ct = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+}
