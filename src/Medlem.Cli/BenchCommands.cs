@@ -62,8 +62,17 @@ internal static class BenchCommands
             }
         });
 
+        var rows = new Option<long>("--rows") { Description = "Koha statistics rows to generate and import", DefaultValueFactory = _ => 10_000_000 };
+        var members = new Option<int>("--members") { Description = "Members in the library", DefaultValueFactory = _ => 300_000 };
+        var import = new Command("import", "Time importing a generated Koha statistics export end to end, and the bare Sep + DuckDB appender limit on the same file.");
+        import.Options.Add(rows);
+        import.Options.Add(members);
+        import.Options.Add(seed);
+        import.SetAction((parse, ct) => BenchImport.RunAsync(parse.GetValue(rows), parse.GetValue(members), parse.GetValue(seed), ct));
+
         var bench = new Command("bench", "Benchmarks: print measured figures.");
         bench.Subcommands.Add(demo);
+        bench.Subcommands.Add(import);
         return bench;
     }
 }

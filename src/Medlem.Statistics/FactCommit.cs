@@ -2,8 +2,8 @@ using DuckDB.NET.Data;
 
 namespace Medlem.Statistics;
 
-/// <summary>What committing an import's staging did.</summary>
-/// <param name="Staged">Rows staged: facts, catalogue entries and counts.</param>
+/// <summary>What committing an import did.</summary>
+/// <param name="Staged">Rows written: facts, catalogue entries and counts.</param>
 /// <param name="Loaded">Rows that were new: <c>Staged - Loaded</c> were already in the store or repeated in the batch.</param>
 /// <param name="AlreadyCommitted">The import had been committed before (a rerun after a crash between the two stores).</param>
 public sealed record CommitResult(long Staged, long Loaded, bool AlreadyCommitted)
@@ -12,84 +12,119 @@ public sealed record CommitResult(long Staged, long Loaded, bool AlreadyCommitte
 }
 
 /// <summary>
-/// Moves one import's staging into the store in one DuckDB transaction: facts whose key is not
-/// yet stored (so the same file twice, or overlapping exports, change nothing), the event
-/// catalogue and door counts replacing earlier entries with the same natural key, and the
-/// aggregates recomputed for the months and days the new facts touch. The import is recorded
-/// in <c>import_batch</c> in the same transaction, so a commit either happened whole or not at all.
+/// Finishes an import's transaction: removes facts whose key the library already has on that
+/// day, or that the batch repeats (so the same file twice, or overlapping exports, change
+/// nothing); replaces catalogue entries and door counts that have the same natural key; adds the
+/// import's partial aggregates; records the import in <c>import_batch</c>; commits. Either all of
+/// it happens or none of it.
 /// </summary>
 public static class FactCommit
 {
-    public static async Task<CommitResult> CommitAsync(DuckDBConnection connection, long importId, short libraryId, CancellationToken ct = default)
+    public static async Task<CommitResult> CommitAsync(DuckDBConnection connection, FactStaging staging, CancellationToken ct = default)
     {
-        var earlier = await connection.QueryAsync(
-            $"SELECT staged, loaded FROM import_batch WHERE import_id = {importId}",
-            r => new CommitResult(r.GetInt64(0), r.GetInt64(1), AlreadyCommitted: true), ct);
-        if (earlier.Count == 1)
+        if (!staging.IsComplete)
         {
-            return earlier[0];
+            throw new InvalidOperationException("Complete the staging before committing it.");
         }
 
-        var fact = StatisticsSchema.StagingFact(importId);
-        var evt = StatisticsSchema.StagingEvent(importId);
-        var visit = StatisticsSchema.StagingVisit(importId);
-        var newFact = $"new_fact_{importId}";
-        var lib = libraryId;
-
-        await connection.ExecuteAsync("BEGIN TRANSACTION", ct);
+        var id = staging.ImportId;
+        var lib = staging.LibraryId;
         try
         {
+            var duplicates = staging.FirstDay is { } first && staging.LastDay is { } last
+                ? await RemoveDuplicatesAsync(connection, staging, first, last, ct)
+                : 0;
             await connection.ExecuteAsync($"""
-                CREATE TEMP TABLE {newFact} AS
-                    SELECT DISTINCT ON (key) * FROM {fact} s
-                    WHERE NOT EXISTS (SELECT 1 FROM fact f WHERE f.library_id = {lib} AND f.key = s.key);
-                INSERT INTO fact SELECT * FROM {newFact};
-
-                DELETE FROM event WHERE library_id = {lib} AND event_id IN (SELECT event_id FROM {evt});
-                INSERT INTO event SELECT DISTINCT ON (event_id) * FROM {evt};
-
-                DELETE FROM visit v USING {visit} s
-                    WHERE v.library_id = {lib} AND v.branch_id = s.branch_id AND v.day = s.day AND v.hour = s.hour;
-                INSERT INTO visit SELECT DISTINCT ON (branch_id, day, hour) * FROM {visit};
-
-                DELETE FROM member_month WHERE library_id = {lib}
-                    AND month IN (SELECT DISTINCT date_trunc('month', day)::DATE FROM {newFact});
+                DELETE FROM event WHERE import_id = {id}
+                    AND rowid NOT IN (SELECT max(rowid) FROM event WHERE import_id = {id} GROUP BY event_id);
+                DELETE FROM visit WHERE import_id = {id}
+                    AND rowid NOT IN (SELECT max(rowid) FROM visit WHERE import_id = {id} GROUP BY branch_id, day, hour);
+                DELETE FROM event e WHERE e.library_id = {lib} AND e.import_id <> {id}
+                    AND e.event_id IN (SELECT event_id FROM event WHERE import_id = {id});
+                DELETE FROM visit v WHERE v.library_id = {lib} AND v.import_id <> {id}
+                    AND EXISTS (SELECT 1 FROM visit n WHERE n.import_id = {id} AND n.branch_id = v.branch_id AND n.day = v.day AND n.hour = v.hour);
                 INSERT INTO member_month
-                    SELECT library_id, member, date_trunc('month', day)::DATE AS month, kind, count(*)::INTEGER
-                    FROM fact
-                    WHERE library_id = {lib} AND member IS NOT NULL
-                      AND date_trunc('month', day)::DATE IN (SELECT DISTINCT date_trunc('month', day)::DATE FROM {newFact})
+                    SELECT library_id, who, date_trunc('month', day)::DATE, (flags & 255)::UTINYINT, count(*)::INTEGER
+                    FROM fact_row WHERE import_id = {id} AND (flags >> 8) & 15 = 1
                     GROUP BY ALL;
-
-                DELETE FROM branch_day WHERE library_id = {lib} AND day IN (SELECT DISTINCT day FROM {newFact});
                 INSERT INTO branch_day
-                    SELECT library_id, branch_id, day, kind, match, age_band, membership_type_id, count(*)::INTEGER,
-                        (count(DISTINCT coalesce(member, visitor)) + count(*) FILTER (WHERE member IS NULL AND visitor IS NULL))::INTEGER
-                    FROM fact
-                    WHERE library_id = {lib} AND day IN (SELECT DISTINCT day FROM {newFact})
+                    SELECT library_id, NULLIF(ids & 65535, 0)::SMALLINT, day, (flags & 255)::UTINYINT, ((flags >> 8) & 15)::UTINYINT,
+                           NULLIF((flags >> 12) & 15, 0)::UTINYINT, NULLIF(ids >> 16, 0)::SMALLINT, count(*)::INTEGER
+                    FROM fact_row WHERE import_id = {id}
                     GROUP BY ALL;
+                INSERT INTO import_batch VALUES ({id}, {lib}, now()::TIMESTAMP, {staging.Staged}, {staging.Staged - duplicates});
                 """, ct);
-
-            var staged = await connection.ScalarAsync<long>(
-                $"SELECT (SELECT count(*) FROM {fact}) + (SELECT count(*) FROM {evt}) + (SELECT count(*) FROM {visit})", ct);
-            var loaded = await connection.ScalarAsync<long>(
-                $"SELECT (SELECT count(*) FROM {newFact}) + (SELECT count(DISTINCT event_id) FROM {evt}) + (SELECT count(*) FROM (SELECT DISTINCT branch_id, day, hour FROM {visit}))", ct);
-
-            await connection.ExecuteAsync($"""
-                INSERT INTO import_batch VALUES ({importId}, {lib}, now()::TIMESTAMP, {staged}, {loaded});
-                DROP TABLE {newFact};
-                DROP TABLE {fact};
-                DROP TABLE {evt};
-                DROP TABLE {visit};
-                COMMIT;
-                """, ct);
-            return new CommitResult(staged, loaded, AlreadyCommitted: false);
+            await connection.ExecuteAsync("COMMIT", ct);
+            staging.IsCommittedOrRolledBack = true;
+            return new CommitResult(staging.Staged, staging.Staged - duplicates, AlreadyCommitted: false);
         }
         catch
         {
+            staging.IsCommittedOrRolledBack = true;
             await connection.ExecuteAsync("ROLLBACK", CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Facts of this import whose key the library holds on the same day from an earlier import,
+    /// and all but the first of keys the import repeats. When no earlier import has facts in the
+    /// import's days, only the key filter's candidates are checked; else one grouping over those days.
+    /// </summary>
+    private static async Task<long> RemoveDuplicatesAsync(DuckDBConnection connection, FactStaging staging, DateOnly first, DateOnly last, CancellationToken ct)
+    {
+        var id = staging.ImportId;
+        var lib = staging.LibraryId;
+        var range = $"library_id = {lib} AND day BETWEEN DATE '{first:yyyy-MM-dd}' AND DATE '{last:yyyy-MM-dd}'";
+        var overlaps = await connection.ScalarAsync<long>($"SELECT count(*) FROM (SELECT 1 FROM fact_row WHERE {range} AND import_id <> {id} LIMIT 1)", ct) > 0;
+        if (!overlaps && staging.Filter.Candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        string scope;
+        if (overlaps)
+        {
+            scope = $"SELECT key, day, import_id FROM fact_row WHERE {range}";
+        }
+        else
+        {
+            await connection.ExecuteAsync("CREATE OR REPLACE TEMP TABLE candidate_key (key BIGINT, day DATE)", ct);
+            using (var appender = connection.CreateAppender("candidate_key"))
+            {
+                foreach (var (key, day) in staging.Filter.Candidates)
+                {
+                    appender.CreateRow().AppendValue(key).AppendValue(day).EndRow();
+                }
+            }
+
+            scope = $"SELECT f.key, f.day, f.import_id FROM fact_row f SEMI JOIN candidate_key c ON c.key = f.key AND c.day = f.day WHERE f.import_id = {id}";
+        }
+
+        await connection.ExecuteAsync($"""
+            CREATE OR REPLACE TEMP TABLE duplicate_key AS
+                SELECT key, day, bool_or(import_id <> {id}) AS elsewhere
+                FROM ({scope}) GROUP BY key, day HAVING count(*) > 1;
+            """, ct);
+        var found = await connection.ScalarAsync<long>("SELECT count(*) FROM duplicate_key", ct);
+        if (found == 0)
+        {
+            return 0;
+        }
+
+        var before = await connection.ScalarAsync<long>($"SELECT count(*) FROM fact_row WHERE import_id = {id}", ct);
+        await connection.ExecuteAsync($"""
+            DELETE FROM fact_row WHERE rowid IN (
+                SELECT rowid FROM (
+                    SELECT f.rowid, d.elsewhere, row_number() OVER (PARTITION BY f.key, f.day ORDER BY f.rowid) AS n
+                    FROM fact_row f JOIN duplicate_key d ON d.key = f.key AND d.day = f.day
+                    WHERE f.import_id = {id} AND f.library_id = {lib})
+                WHERE elsewhere OR n > 1);
+            DELETE FROM title t WHERE t.library_id = {lib} AND NOT EXISTS (SELECT 1 FROM fact_row f WHERE f.key = t.key AND f.day = t.day AND f.library_id = t.library_id);
+            DROP TABLE duplicate_key;
+            """, ct);
+        var after = await connection.ScalarAsync<long>($"SELECT count(*) FROM fact_row WHERE import_id = {id}", ct);
+        return before - after;
     }
 
     /// <summary>Whether an import reached the store (used to finish the register's record after a crash).</summary>

@@ -3,70 +3,82 @@ using DuckDB.NET.Data;
 namespace Medlem.Statistics;
 
 /// <summary>
-/// Writes one import's facts, events or counts into its own staging tables with DuckDB's
-/// appender. Staged rows are invisible to every query until <see cref="FactCommit"/> moves them
-/// in one transaction; a process killed while staging leaves only a staging table, which the
-/// next run of the same import drops and writes again.
+/// Writes one import's facts, catalogue entries and counts straight into the store's tables,
+/// inside one DuckDB transaction that <see cref="FactCommit"/> finishes. Until the commit no
+/// query sees any of it; a process killed meanwhile leaves nothing, because DuckDB replays only
+/// committed transactions. So there is no staging table to clean up: running the file again is
+/// the whole recovery.
 /// </summary>
 public sealed class FactStaging : IDisposable
 {
-    private readonly DuckDBAppender _facts;
     private readonly DuckDBConnection _connection;
-    private readonly long _importId;
+    private readonly int _importId;
+    private readonly short _libraryId;
+    private readonly DuckDBAppender _facts;
+    private DuckDBAppender? _titles;
     private DuckDBAppender? _events;
     private DuckDBAppender? _visits;
+    private bool _completed;
 
-    private FactStaging(DuckDBConnection connection, long importId)
+    private FactStaging(DuckDBConnection connection, int importId, short libraryId, StatisticsNumbers numbers)
     {
         _connection = connection;
         _importId = importId;
-        _facts = connection.CreateAppender(StatisticsSchema.StagingFact(importId));
+        _libraryId = libraryId;
+        Numbers = numbers;
+        _facts = connection.CreateAppender("fact_row");
     }
+
+    public StatisticsNumbers Numbers { get; }
+
+    /// <summary>The keys written, for the commit's search for repeats within the import.</summary>
+    internal KeyFilter Filter { get; } = new();
 
     public long Staged { get; private set; }
 
-    /// <summary>Starts (or restarts) staging for an import: earlier staging of the same import is dropped.</summary>
-    public static async Task<FactStaging> StartAsync(DuckDBConnection connection, long importId, CancellationToken ct = default)
-    {
-        await DropAsync(connection, importId, ct);
-        await connection.ExecuteAsync($"""
-            CREATE TABLE {StatisticsSchema.StagingFact(importId)} ({StatisticsSchema.FactColumns});
-            CREATE TABLE {StatisticsSchema.StagingEvent(importId)} ({StatisticsSchema.EventColumns});
-            CREATE TABLE {StatisticsSchema.StagingVisit(importId)} ({StatisticsSchema.VisitColumns});
-            """, ct);
-        return new FactStaging(connection, importId);
-    }
+    public DateOnly? FirstDay { get; private set; }
 
-    public static Task DropAsync(DuckDBConnection connection, long importId, CancellationToken ct = default) =>
-        connection.ExecuteAsync($"""
-            DROP TABLE IF EXISTS {StatisticsSchema.StagingFact(importId)};
-            DROP TABLE IF EXISTS {StatisticsSchema.StagingEvent(importId)};
-            DROP TABLE IF EXISTS {StatisticsSchema.StagingVisit(importId)};
-            """, ct);
+    public DateOnly? LastDay { get; private set; }
+
+    /// <summary>Begins the import's transaction and reads the store's numbers for the library.</summary>
+    public static async Task<FactStaging> StartAsync(DuckDBConnection connection, long importId, short libraryId, CancellationToken ct = default)
+    {
+        await connection.ExecuteAsync("BEGIN TRANSACTION", ct);
+        try
+        {
+            var numbers = await StatisticsNumbers.LoadAsync(connection, libraryId, ct);
+            return new FactStaging(connection, checked((int)importId), libraryId, numbers);
+        }
+        catch
+        {
+            await connection.ExecuteAsync("ROLLBACK", CancellationToken.None);
+            throw;
+        }
+    }
 
     public void Append(ReadOnlySpan<Fact> facts)
     {
         foreach (ref readonly var f in facts)
         {
-            _facts.CreateRow()
+            var row = _facts.CreateRow()
                 .AppendValue(f.Key)
                 .AppendValue(_importId)
-                .AppendValue(f.LibraryId)
-                .AppendValue(f.BranchId)
+                .AppendValue(_libraryId)
                 .AppendValue(f.Day)
-                .AppendValue((byte)f.Kind)
-                .AppendValue((byte)f.Match)
-                .AppendValue(f.Member)
-                .AppendValue(f.Visitor)
-                .AppendValue((byte?)f.AgeBand)
-                .AppendValue(f.MembershipTypeId)
-                .AppendValue(f.Media)
-                .AppendValue(f.Category)
-                .AppendValue(f.EventId)
-                .AppendValue((byte?)f.Audience)
-                .AppendValue(f.Minutes)
-                .AppendValue(f.Title)
-                .EndRow();
+                .AppendValue(f.Member ?? f.Visitor)
+                .AppendValue(StatisticsSchema.Flags(f))
+                .AppendValue(StatisticsSchema.Ids(f))
+                .AppendValue(f.Media | (f.Category << 16));
+            (f.Kind == FactKind.EventAttendance ? row.AppendValue(f.EventId) : row.AppendValue(f.Minutes)).EndRow();
+            if (f.Title != 0)
+            {
+                _titles ??= _connection.CreateAppender("title");
+                _titles.CreateRow().AppendValue(f.Key).AppendValue(_libraryId).AppendValue(f.Day).AppendValue(f.Title).EndRow();
+            }
+
+            Filter.Add(f.Key, f.Day);
+            FirstDay = FirstDay is { } first && first <= f.Day ? first : f.Day;
+            LastDay = LastDay is { } last && last >= f.Day ? last : f.Day;
         }
 
         Staged += facts.Length;
@@ -74,7 +86,7 @@ public sealed class FactStaging : IDisposable
 
     public void Append(EventEntry e)
     {
-        _events ??= _connection.CreateAppender(StatisticsSchema.StagingEvent(_importId));
+        _events ??= _connection.CreateAppender("event");
         _events.CreateRow()
             .AppendValue(e.LibraryId)
             .AppendValue(e.EventId)
@@ -91,7 +103,7 @@ public sealed class FactStaging : IDisposable
 
     public void Append(VisitCount v)
     {
-        _visits ??= _connection.CreateAppender(StatisticsSchema.StagingVisit(_importId));
+        _visits ??= _connection.CreateAppender("visit");
         _visits.CreateRow()
             .AppendValue(v.LibraryId)
             .AppendValue(v.BranchId)
@@ -103,17 +115,46 @@ public sealed class FactStaging : IDisposable
         Staged++;
     }
 
-    /// <summary>Flushes the appenders; staged rows then sit in the staging tables on disk.</summary>
+    /// <summary>Flushes the appenders into the transaction, with the new numbers.</summary>
     public void Complete()
     {
         _facts.Close();
+        _titles?.Close();
         _events?.Close();
         _visits?.Close();
+        Numbers.WriteNew(_connection);
+        _completed = true;
     }
+
+    internal bool IsComplete => _completed;
+
+    /// <summary>Whether the transaction has ended, by commit or rollback.</summary>
+    public bool IsCommittedOrRolledBack { get; internal set; }
+
+    internal int ImportId => _importId;
+
+    internal short LibraryId => _libraryId;
+
+    /// <summary>Abandons the import: nothing it wrote remains.</summary>
+    public async Task RollbackAsync()
+    {
+        Dispose();
+        IsCommittedOrRolledBack = true;
+        await _connection.ExecuteAsync("ROLLBACK", CancellationToken.None);
+    }
+
+    private bool _disposed;
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         _facts.Dispose();
+        _titles?.Dispose();
         _events?.Dispose();
         _visits?.Dispose();
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using Medlem.Core.Activity.Mapping;
@@ -15,16 +16,26 @@ namespace Medlem.Core.Activity.Importing;
 /// commits them in one transaction (<see cref="FactCommit"/>), then records the import and its
 /// rejected rows in the register. Parsing and appending run on two threads.
 /// <para>
-/// Crash safety: staged rows are invisible until the commit; the commit and the record of it in
-/// the statistics store are one transaction; an import the register still shows as running when
-/// the next import starts is finished from that record, or marked interrupted, so running the
-/// file again completes it (its facts' keys make the rerun change nothing twice).
+/// Crash safety: everything an import writes to the statistics store is one DuckDB transaction,
+/// with the record of it in <c>import_batch</c>; a process killed before the commit leaves
+/// nothing there. An import the register still shows as running when the next import starts is
+/// finished from that record, or marked interrupted, so running the file again completes it
+/// (its facts' keys make a rerun change nothing twice).
 /// </para>
 /// </summary>
 public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, TimeProvider clock)
 {
     /// <summary>One import at a time in a process; DuckDB's file lock keeps other processes out meanwhile.</summary>
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
+    /// <summary>Time of each step of the last import, for <c>medlem bench import</c>.</summary>
+    public Dictionary<string, TimeSpan> Phases { get; } = [];
+
+    private void Lap(string step, Stopwatch clock)
+    {
+        Phases[step] = clock.Elapsed;
+        clock.Restart();
+    }
 
     public async Task<ImportRun> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
@@ -73,7 +84,6 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
         }
         catch (ImportFileException ex)
         {
-            await FactStaging.DropAsync(duck, run.Id, CancellationToken.None);
             run.State = ImportState.Failed;
             run.Failure = ex.Detail is null ? ex.Reason : $"{ex.Reason}: {ex.Detail}";
         }
@@ -95,55 +105,91 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
         var mapper = RowMappers.For(request.Kind);
         mapper.Bind(reader, profile);
 
+        var phase = Stopwatch.StartNew();
         var keys = new StatisticsKeys(db, clock);
-        var context = new ImportContext
-        {
-            LibraryId = (short)library.Id,
-            Branches = new BranchIndex(library.Branches.Select(b => (b.Code, (short)b.Id)), profile.Branches),
-            Members = await MemberIndexLoader.LoadAsync(db, library.Id, request.Format, ct),
-            Keys = new FactKeys(await keys.FactSecretAsync(ct), (short)library.Id),
-            Visitors = new VisitorHashes(await keys.VisitorSecretsAsync(ct)),
-            Profile = profile,
-            Zone = TimeZoneInfo.FindSystemTimeZoneById(profile.TimeZone),
-            Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(profile.TimeZone)).DateTime),
-            Events = request.Kind == ImportKind.Attendance ? await LoadEventsAsync(duck, library.Id, ct) : new Dictionary<string, EventEntry>(),
-        };
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(profile.TimeZone);
+        var events = request.Kind == ImportKind.Attendance ? await LoadEventsAsync(duck, library.Id, ct) : new Dictionary<string, EventEntry>();
+        var factSecret = await keys.FactSecretAsync(ct);
+        var visitorSecrets = await keys.VisitorSecretsAsync(ct);
 
+        var staging = await FactStaging.StartAsync(duck, run.Id, (short)library.Id, ct);
         StagingSink sink;
-        using (var staging = await FactStaging.StartAsync(duck, run.Id, ct))
+        Dictionary<Guid, RegisterSummary> summaries;
+        try
         {
+            (var members, summaries) = await MemberIndexLoader.LoadAsync(db, library.Id, request.Format, staging.Numbers, ct);
+            var context = new ImportContext
+            {
+                LibraryId = (short)library.Id,
+                Branches = new BranchIndex(library.Branches.Select(b => (b.Code, (short)b.Id)), profile.Branches),
+                Members = members,
+                Keys = new FactKeys(factSecret, (short)library.Id),
+                Visitors = new VisitorHashes(visitorSecrets),
+                Numbers = staging.Numbers,
+                Profile = profile,
+                Zone = zone,
+                Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime),
+                Events = events,
+            };
+            Lap("context", phase);
+
             (sink, run.RowsRead) = await StageAsync(reader, mapper, context, staging, input, report, progress, ct);
             staging.Complete();
-        }
+            Lap("stage", phase);
 
-        run.FileHash = input.FinishHash();
-        run.Bytes = input.BytesRead;
-        if (run.RowsRead == 0)
+            run.FileHash = input.FinishHash();
+            run.Bytes = input.BytesRead;
+            if (run.RowsRead == 0)
+            {
+                throw new ImportFileException(ImportReasons.EmptyFile);
+            }
+
+            if (report.Rejected == run.RowsRead && report.ByReason.Keys.All(r => r == ImportReasons.Branch))
+            {
+                throw new ImportFileException(ImportReasons.OtherLibrary);
+            }
+
+            if (request.Kind == ImportKind.Patrons)
+            {
+                // Patron links live in the register; the statistics store gets nothing.
+                await staging.RollbackAsync();
+            }
+            else
+            {
+                var commit = await FactCommit.CommitAsync(duck, staging, ct);
+                Lap("commit", phase);
+                run.RowsLoaded = commit.Loaded;
+                run.RowsDuplicate = commit.Duplicates;
+            }
+        }
+        catch
         {
-            throw new ImportFileException(ImportReasons.EmptyFile);
-        }
+            if (!staging.IsCommittedOrRolledBack)
+            {
+                await staging.RollbackAsync();
+            }
 
-        if (report.Rejected == run.RowsRead && report.ByReason.Keys.All(r => r == ImportReasons.Branch))
+            throw;
+        }
+        finally
         {
-            throw new ImportFileException(ImportReasons.OtherLibrary);
+            staging.Dispose();
         }
 
-        await keys.SaveNewAsync(ct);
         run.RowsUnmatched = sink.Unmatched;
         run.RowsAnonymous = sink.Anonymous;
         if (request.Kind == ImportKind.Patrons)
         {
-            await FactStaging.DropAsync(duck, run.Id, ct);
+            await keys.SaveNewAsync(ct);
             (run.RowsLoaded, run.RowsDuplicate) = await SaveLinksAsync(library.Id, request.Format, sink.Links, ct);
             return;
         }
 
-        var commit = await FactCommit.CommitAsync(duck, run.Id, (short)library.Id, ct);
-        run.RowsLoaded = commit.Loaded;
-        run.RowsDuplicate = commit.Duplicates;
+        await keys.SaveNewAsync(ct);
         if (request.Kind is ImportKind.Loans or ImportKind.Attendance or ImportKind.Wifi or ImportKind.DigitalLoans)
         {
-            await ActivitySummaryRefresh.RunAsync(db, duck, library.Id, context.Today, ct);
+            await ActivitySummaryRefresh.RunAsync(db, duck, library.Id, summaries, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime), ct);
+            Lap("register summary", phase);
         }
     }
 
@@ -166,6 +212,7 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
                 chunk.Clear();
                 recycled.Writer.TryWrite(chunk);
             }
+
         }, ct);
 
         var parser = Task.Run(() =>
@@ -187,7 +234,6 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
                         progress?.Report(new ImportProgress(rows, input.BytesRead));
                     }
                 }
-
                 sink.Flush();
                 progress?.Report(new ImportProgress(rows, input.BytesRead));
                 chunks.Writer.Complete();
@@ -242,7 +288,7 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
     /// <summary>
     /// Imports the register still shows as running were interrupted (only one runs at a time):
     /// finished from the statistics store's record when their commit happened, else marked
-    /// interrupted with their staging dropped.
+    /// interrupted (their uncommitted writes are already gone).
     /// </summary>
     private async Task RecoverInterruptedAsync(DuckDBConnection duck, long currentId, CancellationToken ct)
     {
@@ -259,7 +305,6 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
             }
             else
             {
-                await FactStaging.DropAsync(duck, run.Id, ct);
                 run.State = ImportState.Failed;
                 run.Failure = "import.interrupted";
             }

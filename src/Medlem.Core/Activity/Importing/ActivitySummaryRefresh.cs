@@ -18,34 +18,32 @@ internal static class ActivitySummaryRefresh
     /// <summary>Kinds that count as use (DESIGN.md §6: loan, digital loan, event, identified wifi).</summary>
     private const string UseKinds = "1, 2, 5, 6, 7";
 
-    public static async Task<int> RunAsync(MedlemDbContext db, DuckDBConnection duck, int libraryId, DateOnly today, CancellationToken ct)
+    public static async Task<int> RunAsync(
+        MedlemDbContext db, DuckDBConnection duck, int libraryId, IReadOnlyDictionary<Guid, RegisterSummary> current, DateOnly today, CancellationToken ct)
     {
         var periodStart = today.AddMonths(-12).AddDays(1);
         var facts = await duck.QueryAsync(
             $"""
-            SELECT member, max(day) FILTER (WHERE kind IN ({UseKinds})),
-                   count(*) FILTER (WHERE kind = {(int)FactKind.Loan} AND day >= DATE '{periodStart:yyyy-MM-dd}')
-            FROM fact WHERE library_id = {libraryId} AND member IS NOT NULL GROUP BY member
+            SELECT m.pseudonym, max(f.day) FILTER (WHERE f.flags & 255 IN ({UseKinds})),
+                   count(*) FILTER (WHERE f.flags & 255 = {(int)FactKind.Loan} AND f.day >= DATE '{periodStart:yyyy-MM-dd}')
+            FROM fact_row f JOIN member m ON m.member_id = f.who
+            WHERE f.library_id = {libraryId} AND (f.flags >> 8) & 15 = {(int)MatchKind.Member}
+            GROUP BY m.pseudonym
             """,
             r => (Member: r.GetGuid(0), LastUsed: r.IsDBNull(1) ? (DateOnly?)null : DateOnly.FromDateTime(r.GetDateTime(1)), Loans: (int)r.GetInt64(2)),
             ct);
-        var byPseudonym = facts.ToDictionary(f => f.Member);
-
-        var current = await db.Memberships.AsNoTracking().Where(m => m.LibraryId == libraryId)
-            .Select(m => new { m.Pseudonym, m.LastUsedOn, m.LoansLast12Months, m.ActivityAsOf })
-            .ToListAsync(ct);
         var changes = new List<(Guid Pseudonym, DateOnly? LastUsed, int Loans)>();
-        foreach (var m in current)
+        foreach (var f in facts)
         {
-            if (!byPseudonym.TryGetValue(m.Pseudonym, out var f))
+            if (!current.TryGetValue(f.Member, out var m))
             {
-                continue;
+                continue; // a membership erased or moved since the facts were written
             }
 
             var lastUsed = Later(m.LastUsedOn, f.LastUsed);
             if (lastUsed != m.LastUsedOn || f.Loans != m.LoansLast12Months || m.ActivityAsOf != today)
             {
-                changes.Add((m.Pseudonym, lastUsed, f.Loans));
+                changes.Add((f.Member, lastUsed, f.Loans));
             }
         }
 
@@ -56,8 +54,10 @@ internal static class ActivitySummaryRefresh
     private static DateOnly? Later(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     /// <summary>
-    /// One prepared UPDATE in one transaction: hundreds of thousands of rows in a second or two,
-    /// where EF's change tracker would take minutes. Values are bound as the provider stores them.
+    /// The changes go into a temporary table with one prepared INSERT, then into the register with
+    /// one UPDATE … FROM: a third of the time of an UPDATE per membership, and hundreds of
+    /// thousands of memberships in about a second where EF's change tracker takes minutes.
+    /// Values are bound as each provider stores them.
     /// </summary>
     private static async Task WriteAsync(MedlemDbContext db, List<(Guid Pseudonym, DateOnly? LastUsed, int Loans)> changes, DateOnly today, CancellationToken ct)
     {
@@ -67,26 +67,62 @@ internal static class ActivitySummaryRefresh
         }
 
         var sqlite = db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var connection = db.Database.GetDbConnection();
+            await ExecuteAsync(connection, transaction, sqlite
+                ? "CREATE TEMP TABLE activity_summary (pseudonym TEXT PRIMARY KEY, last_used TEXT, loans INTEGER) WITHOUT ROWID"
+                : "CREATE TEMP TABLE activity_summary (pseudonym uuid PRIMARY KEY, last_used date, loans integer) ON COMMIT DROP", ct);
+
+            await using (var insert = connection.CreateCommand())
+            {
+                insert.Transaction = transaction.GetDbTransaction();
+                insert.CommandText = "INSERT INTO activity_summary VALUES (@pseudonym, @last, @loans)";
+                var pseudonym = Parameter(insert, "@pseudonym");
+                var last = Parameter(insert, "@last");
+                var loans = Parameter(insert, "@loans");
+                foreach (var change in changes)
+                {
+                    // EF Core's SQLite provider stores a Guid as upper-case text and a date as yyyy-MM-dd.
+                    pseudonym.Value = sqlite ? change.Pseudonym.ToString().ToUpperInvariant() : change.Pseudonym;
+                    last.Value = change.LastUsed is { } d ? (sqlite ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : d) : DBNull.Value;
+                    loans.Value = change.Loans;
+                    await insert.ExecuteNonQueryAsync(ct);
+                }
+            }
+
+            await using (var update = connection.CreateCommand())
+            {
+                update.Transaction = transaction.GetDbTransaction();
+                update.CommandText = """
+                    UPDATE "Memberships" SET "LastUsedOn" = s.last_used, "LoansLast12Months" = s.loans, "ActivityAsOf" = @asOf
+                    FROM activity_summary s WHERE "Memberships"."Pseudonym" = s.pseudonym
+                    """;
+                Parameter(update, "@asOf").Value = sqlite ? today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : today;
+                await update.ExecuteNonQueryAsync(ct);
+            }
+
+            if (sqlite)
+            {
+                await ExecuteAsync(connection, transaction, "DROP TABLE activity_summary", ct);
+            }
+
+            await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, IDbContextTransaction transaction, string sql, CancellationToken ct)
+    {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction.GetDbTransaction();
-        command.CommandText = """UPDATE "Memberships" SET "LastUsedOn" = @last, "LoansLast12Months" = @loans, "ActivityAsOf" = @asOf WHERE "Pseudonym" = @pseudonym""";
-        var last = Parameter(command, "@last");
-        var loans = Parameter(command, "@loans");
-        var asOf = Parameter(command, "@asOf");
-        var pseudonym = Parameter(command, "@pseudonym");
-        asOf.Value = sqlite ? today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : today;
-        foreach (var change in changes)
-        {
-            last.Value = change.LastUsed is { } d ? (sqlite ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : d) : DBNull.Value;
-            loans.Value = change.Loans;
-            // EF Core's SQLite provider stores a Guid as upper-case text.
-            pseudonym.Value = sqlite ? change.Pseudonym.ToString().ToUpperInvariant() : change.Pseudonym;
-            await command.ExecuteNonQueryAsync(ct);
-        }
-
-        await transaction.CommitAsync(ct);
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private static DbParameter Parameter(DbCommand command, string name)

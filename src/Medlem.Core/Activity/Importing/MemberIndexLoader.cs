@@ -1,34 +1,37 @@
 using Medlem.Core.Activity.Mapping;
 using Medlem.Core.Data;
 using Medlem.Core.Members;
+using Medlem.Statistics;
 using Microsoft.EntityFrameworkCore;
 
 namespace Medlem.Core.Activity.Importing;
 
+/// <summary>The register's activity summary of a membership as the import found it.</summary>
+internal sealed record RegisterSummary(DateOnly? LastUsedOn, int LoansLast12Months, DateOnly? ActivityAsOf);
+
 /// <summary>Reads a library's members once per import into memory: 300,000 members take a second and some tens of MB.</summary>
 internal static class MemberIndexLoader
 {
-    public static async Task<MemberIndex> LoadAsync(MedlemDbContext db, int libraryId, ImportFormat system, CancellationToken ct)
+    public static async Task<(MemberIndex Index, Dictionary<Guid, RegisterSummary> Summaries)> LoadAsync(
+        MedlemDbContext db, int libraryId, ImportFormat system, StatisticsNumbers numbers, CancellationToken ct)
     {
         var members = await db.Memberships.AsNoTracking()
             .Where(m => m.LibraryId == libraryId)
-            .Select(m => new { m.Id, m.PersonId, m.Pseudonym, m.Person!.BirthDate, m.MembershipTypeId })
+            .Select(m => new { m.Id, m.PersonId, m.Pseudonym, m.Person!.BirthDate, m.MembershipTypeId, m.LastUsedOn, m.LoansLast12Months, m.ActivityAsOf })
             .ToListAsync(ct);
+        var summaries = members.ToDictionary(m => m.Pseudonym, m => new RegisterSummary(m.LastUsedOn, m.LoansLast12Months, m.ActivityAsOf));
         // Until the privacy issue's consents exist, no member has chosen to keep a reading history.
-        var byId = members.ToDictionary(m => m.Id, m => new MemberRef(m.Id, m.Pseudonym, m.BirthDate, (short)m.MembershipTypeId, KeepsReadingHistory: false));
-
+        var byId = members.ToDictionary(m => m.Id, m => new MemberRef(m.Id, m.Pseudonym, m.BirthDate, (short)m.MembershipTypeId, KeepsReadingHistory: false, numbers.Member(m.Pseudonym)));
         var byCard = new Dictionary<string, MemberRef>(StringComparer.Ordinal);
         await foreach (var card in db.Cards.AsNoTracking().Where(c => c.LibraryId == libraryId).Select(c => new { c.Number, c.MembershipId }).AsAsyncEnumerable().WithCancellation(ct))
         {
             byCard[card.Number] = byId[card.MembershipId];
         }
-
         var bySourceId = new Dictionary<string, MemberRef>(StringComparer.Ordinal);
         await foreach (var link in db.SourceIdentities.AsNoTracking().Where(s => s.LibraryId == libraryId && s.System == system).Select(s => new { s.ExternalId, s.MembershipId }).AsAsyncEnumerable().WithCancellation(ct))
         {
             bySourceId[link.ExternalId] = byId[link.MembershipId];
         }
-
         var byPerson = members.GroupBy(m => m.PersonId).ToDictionary(g => g.Key, g => byId[g.First().Id]);
         var byEmail = new Dictionary<string, MemberRef>(StringComparer.Ordinal);
         await foreach (var email in db.ContactPoints.AsNoTracking()
@@ -37,7 +40,6 @@ internal static class MemberIndexLoader
         {
             byEmail[email.Value] = byPerson[email.PersonId];
         }
-
-        return new MemberIndex(bySourceId, byCard, byEmail);
+        return (new MemberIndex(bySourceId, byCard, byEmail), summaries);
     }
 }

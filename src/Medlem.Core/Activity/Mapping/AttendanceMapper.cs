@@ -43,9 +43,9 @@ internal sealed class AttendanceMapper : RowMapper
             BranchId = entry.BranchId,
             Day = day,
             Kind = FactKind.EventAttendance,
-            Category = entry.Category,
+            Category = Code(context, entry.Category),
             Audience = entry.Audience,
-            EventId = entry.EventId,
+            EventId = context.Numbers.LargeCode(entry.EventId),
         };
 
         var card = Field(record, CardNumber);

@@ -7,7 +7,7 @@ namespace Medlem.Core.Activity.Mapping;
 internal sealed class DigitalLoansMapper : RowMapper
 {
     private const int LoanId = 0, Time = 1, CardNumber = 2, Format = 3, TitleId = 4;
-    private static readonly HashSet<string> Formats = ["ebook", "eaudiobook"];
+    private static readonly string[] Formats = ["ebook", "eaudiobook"];
 
     public override IReadOnlyList<string> Fields { get; } = ["loan_id", "time", "card_number", "format", "title_id"];
 
@@ -20,8 +20,8 @@ internal sealed class DigitalLoansMapper : RowMapper
             return;
         }
 
-        var format = Translate(context, formatText);
-        if (!Formats.Contains(format))
+        var format = Vocabulary(context, formatText, Formats);
+        if (format < 0)
         {
             Reject(record, sink, Format, ImportReasons.Format);
             return;
@@ -32,7 +32,7 @@ internal sealed class DigitalLoansMapper : RowMapper
             LibraryId = context.LibraryId,
             Day = DateOnly.FromDateTime(time),
             Kind = FactKind.DigitalLoan,
-            Media = Intern(format),
+            Media = Code(context, Formats[format]),
         };
 
         var card = Field(record, CardNumber);
@@ -40,7 +40,7 @@ internal sealed class DigitalLoansMapper : RowMapper
         Identify(ref fact, context, member, "card", card);
         if (member is { KeepsReadingHistory: true })
         {
-            fact.Title = Field(record, TitleId).ToString();
+            fact.Title = context.Numbers.LargeCode(Field(record, TitleId));
         }
 
         var loanId = Field(record, LoanId);

@@ -11,6 +11,8 @@ internal sealed class EventsMapper : RowMapper
 {
     private const int EventId = 0, Title = 1, Category = 2, AudienceField = 3, StartsAt = 4, Branch = 5;
 
+    private static readonly string[] Audiences = ["children", "youth", "adults", "all"];
+
     public override IReadOnlyList<string> Fields { get; } = ["event_id", "title", "category", "audience", "starts_at", "branch", "organiser"];
 
     public override IReadOnlySet<string> Required { get; } = Set("event_id", "title", "category", "audience", "starts_at");
@@ -24,12 +26,12 @@ internal sealed class EventsMapper : RowMapper
             return;
         }
 
-        Audience? audience = Translate(context, audienceText) switch
+        Audience? audience = Vocabulary(context, audienceText, Audiences) switch
         {
-            "children" => Audience.Children,
-            "youth" => Audience.Youth,
-            "adults" => Audience.Adults,
-            "all" => Audience.All,
+            0 => Audience.Children,
+            1 => Audience.Youth,
+            2 => Audience.Adults,
+            3 => Audience.All,
             _ => null,
         };
         if (audience is null)

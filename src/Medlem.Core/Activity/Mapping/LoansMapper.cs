@@ -14,6 +14,9 @@ internal sealed class LoansMapper : RowMapper
 {
     private const int Time = 0, Branch = 1, Type = 2, ItemId = 3, ItemType = 4, Collection = 5, MemberId = 6, CardNumber = 7, LoanId = 8, Renewals = 9, RenewedAt = 10;
 
+    /// <summary>Koha's statistics types (issue, renew, return, localuse) and their plain names.</summary>
+    private static readonly string[] Types = ["issue", "loan", "renew", "renewal", "return", "localuse"];
+
     public override IReadOnlyList<string> Fields { get; } =
         ["time", "branch", "type", "item_id", "item_type", "collection", "member_id", "card_number", "loan_id", "renewals", "renewed_at"];
 
@@ -31,8 +34,8 @@ internal sealed class LoansMapper : RowMapper
             LibraryId = context.LibraryId,
             BranchId = branch,
             Day = DateOnly.FromDateTime(time),
-            Media = Intern(Field(record, ItemType)),
-            Category = Intern(Field(record, Collection)),
+            Media = Code(context, Field(record, ItemType)),
+            Category = Code(context, Field(record, Collection)),
         };
 
         var memberId = Field(record, MemberId);
@@ -42,7 +45,7 @@ internal sealed class LoansMapper : RowMapper
         Identify(ref fact, context, member, memberId.IsEmpty ? "card" : "member-id", memberId.IsEmpty ? card : memberId);
         if (member is { KeepsReadingHistory: true })
         {
-            fact.Title = Field(record, ItemId).ToString();
+            fact.Title = context.Numbers.LargeCode(Field(record, ItemId));
         }
 
         var loanId = Field(record, LoanId);
@@ -59,12 +62,12 @@ internal sealed class LoansMapper : RowMapper
     private void MapEvent(IRecordReader record, ImportContext context, IRowSink sink, Fact fact, ReadOnlySpan<char> reference)
     {
         var type = Field(record, Type);
-        FactKind? kind = type.IsEmpty ? FactKind.Loan : Translate(context, type) switch
+        FactKind? kind = type.IsEmpty ? FactKind.Loan : Vocabulary(context, type, Types) switch
         {
-            "issue" or "loan" => FactKind.Loan,
-            "renew" or "renewal" => FactKind.Renewal,
-            "return" => FactKind.Return,
-            "localuse" => FactKind.LocalUse,
+            0 or 1 => FactKind.Loan,
+            2 or 3 => FactKind.Renewal,
+            4 => FactKind.Return,
+            5 => FactKind.LocalUse,
             _ => null,
         };
         if (kind is null)

@@ -11,6 +11,7 @@ internal sealed class ImportContext
     public required MemberIndex Members { get; init; }
     public required FactKeys Keys { get; init; }
     public required VisitorHashes Visitors { get; init; }
+    public required StatisticsNumbers Numbers { get; init; }
     public required MappingProfile Profile { get; init; }
     public required TimeZoneInfo Zone { get; init; }
     public required DateOnly Today { get; init; }
@@ -72,6 +73,11 @@ internal abstract class RowMapper
         {
             sink.Reject(record.Line, null, record.Shape, ImportReasons.Shape);
             return false;
+        }
+
+        if (!record.HasReplacementCharacter)
+        {
+            return true;
         }
 
         for (var i = 0; i < _index.Length; i++)
@@ -136,13 +142,6 @@ internal abstract class RowMapper
         return true;
     }
 
-    /// <summary>A value of a small vocabulary, through the profile's translations: <c>renew</c>, or FOLIO's <c>renewed</c>.</summary>
-    protected static string Translate(ImportContext context, ReadOnlySpan<char> value)
-    {
-        var text = value.Trim().ToString();
-        return context.Profile.Values.GetValueOrDefault(text, text).ToLowerInvariant();
-    }
-
     /// <summary>
     /// Fills in who: the member's pseudonym, age band and type when the reference is a member's;
     /// a monthly visitor hash when it is not; nothing when the row has no reference.
@@ -152,14 +151,15 @@ internal abstract class RowMapper
         if (member is not null)
         {
             fact.Match = MatchKind.Member;
-            fact.Member = member.Pseudonym;
+            fact.Member = member.Number;
             fact.AgeBand = AgeBands.Of(member.BirthDate, fact.Day);
             fact.MembershipTypeId = member.TypeId;
         }
         else if (!reference.IsEmpty)
         {
             fact.Match = MatchKind.Unmatched;
-            fact.Visitor = context.Visitors.Of(fact.Day, referenceKind, reference);
+            var month = new DateOnly(fact.Day.Year, fact.Day.Month, 1);
+            fact.Visitor = context.Numbers.Visitor(context.Visitors.Of(fact.Day, referenceKind, reference), month);
         }
         else
         {
@@ -167,24 +167,49 @@ internal abstract class RowMapper
         }
     }
 
-    private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
+    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>? _codeLookup;
 
-    /// <summary>One string per distinct item type or collection code, not one per row.</summary>
-    protected string? Intern(ReadOnlySpan<char> value)
+    /// <summary>The store's code of a short text (item type, collection, format); cached here so the shared table's lock is taken once per text.</summary>
+    protected int Code(ImportContext context, ReadOnlySpan<char> value)
     {
         if (value.IsEmpty)
         {
-            return null;
+            return 0;
         }
 
-        var lookup = _interned.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(value, out var text))
+        var lookup = _codeLookup ??= _codes.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(value, out var code))
         {
-            text = value.ToString();
-            _interned[text] = text;
+            code = context.Numbers.Code(value);
+            _codes[value.ToString()] = code;
         }
 
-        return text;
+        return code;
+    }
+
+    /// <summary>
+    /// The index in <paramref name="words"/> of a value of a small vocabulary, after the profile's
+    /// translation (FOLIO's <c>renewed</c> → <c>renew</c>); -1 when it is none of them.
+    /// Compared without allocating: this runs for every row.
+    /// </summary>
+    protected static int Vocabulary(ImportContext context, ReadOnlySpan<char> value, string[] words)
+    {
+        value = value.Trim();
+        if (context.Profile.Values.Count > 0 && context.Profile.Values.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out var translated))
+        {
+            value = translated;
+        }
+
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (value.Equals(words[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     protected static HashSet<string> Set(params string[] fields) => new(fields, StringComparer.Ordinal);

@@ -11,7 +11,7 @@ namespace Medlem.Core.Activity.Mapping;
 internal sealed class WifiMapper : RowMapper
 {
     private const int SessionId = 0, StartedAt = 1, EndedAt = 2, Branch = 3, LoginMethod = 4, CardNumber = 5, DeviceId = 6;
-    private static readonly HashSet<string> Methods = ["membership", "social", "email", "voucher"];
+    private static readonly string[] Methods = ["membership", "social", "email", "voucher"];
 
     public override IReadOnlyList<string> Fields { get; } = ["session_id", "started_at", "ended_at", "branch", "login_method", "card_number", "device_id"];
 
@@ -25,8 +25,8 @@ internal sealed class WifiMapper : RowMapper
             return;
         }
 
-        var method = Translate(context, methodText);
-        if (!Methods.Contains(method))
+        var methodIndex = Vocabulary(context, methodText, Methods);
+        if (methodIndex < 0)
         {
             Reject(record, sink, LoginMethod, ImportReasons.Login);
             return;
@@ -56,11 +56,11 @@ internal sealed class WifiMapper : RowMapper
             BranchId = branch,
             Day = DateOnly.FromDateTime(started),
             Kind = FactKind.WifiSession,
-            Media = Intern(method),
+            Media = Code(context, Methods[methodIndex]),
             Minutes = minutes,
         };
 
-        var card = method == "membership" ? Field(record, CardNumber) : default;
+        var card = methodIndex == 0 ? Field(record, CardNumber) : default;
         var device = Field(record, DeviceId);
         var member = card.IsEmpty ? null : context.Members.ByCard(card);
         Identify(ref fact, context, member, device.IsEmpty ? "card" : "device", device.IsEmpty ? card : device);

@@ -26,6 +26,8 @@ internal sealed class CsvRecordReader : IRecordReader
 
     public bool IsWhole => _reader.Current.ColCount == _headerColumns;
 
+    public bool HasReplacementCharacter => _reader.Current.Span.Contains('\uFFFD');
+
     public string Shape => $"{_reader.Current.ColCount}/{_headerColumns}";
 
     public int[] Bind(IReadOnlyList<string> names)

@@ -23,6 +23,9 @@ public interface IRecordReader : IDisposable
     /// <summary>Fields in this record (CSV) and in the header, for the report on a broken row.</summary>
     string Shape { get; }
 
+    /// <summary>Whether the record holds U+FFFD, the decoder's mark of bytes invalid in the file's encoding (one scan of the whole row).</summary>
+    bool HasReplacementCharacter { get; }
+
     /// <summary>The field at a bound index; empty when absent.</summary>
     ReadOnlySpan<char> Field(int index);
 }

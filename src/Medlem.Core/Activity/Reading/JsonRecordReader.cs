@@ -23,6 +23,8 @@ internal sealed class JsonRecordReader : IRecordReader
 
     public bool IsWhole { get; private set; } = true;
 
+    public bool HasReplacementCharacter => _values.Any(v => v is not null && v.Contains('\uFFFD', StringComparison.Ordinal));
+
     public string Shape => IsWhole ? "object" : "not a JSON object";
 
     public int[] Bind(IReadOnlyList<string> names)
