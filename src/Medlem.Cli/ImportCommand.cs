@@ -24,12 +24,14 @@ internal static class ImportCommand
         var library = new Option<string>("--library") { Description = "The library's code", Required = true };
         var format = new Option<string>("--format") { Description = "koha, folio or medlem", DefaultValueFactory = _ => "medlem" };
         var profile = new Option<FileInfo?>("--profile") { Description = "A JSON mapping profile: column names, branch codes, values (docs/activity-import.md)" };
+        var timings = new Option<bool>("--timings") { Description = "Print the time of each step (for benchmarks)" };
         var command = new Command("import", "Import activity (loans, events, wifi, digital loans, visits) or patron links from an export file.");
         command.Arguments.Add(kind);
         command.Arguments.Add(file);
         command.Options.Add(library);
         command.Options.Add(format);
         command.Options.Add(profile);
+        command.Options.Add(timings);
         command.Options.Add(CliHost.Provider);
         command.Options.Add(CliHost.Connection);
         command.SetAction(async (parse, ct) =>
@@ -83,7 +85,8 @@ internal static class ImportCommand
                 return 1;
             }
 
-            var run = await RunWithProgressAsync(scope.ServiceProvider.GetRequiredService<ActivityImporter>(), new ImportRequest
+            var importer = scope.ServiceProvider.GetRequiredService<ActivityImporter>();
+            var run = await RunWithProgressAsync(importer, new ImportRequest
             {
                 LibraryId = libraryId.Value,
                 Kind = importKind,
@@ -95,6 +98,10 @@ internal static class ImportCommand
                 Profile = overrides,
             }, path.Length, ct);
             ImportSummary.Write(run);
+            if (parse.GetValue(timings))
+            {
+                Console.WriteLine(string.Join(", ", importer.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value.TotalSeconds:F2} s"))));
+            }
             return run.State == ImportState.Completed ? 0 : 1;
         });
         return command;

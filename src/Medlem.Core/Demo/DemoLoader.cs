@@ -9,7 +9,7 @@ namespace Medlem.Core.Demo;
 /// Writes a <see cref="DemoData"/> into an empty member register. Everything happens in one
 /// transaction, so a failure leaves nothing half-written. The consortium (a few hundred rows
 /// whose ids the database assigns) goes through SaveChanges with change detection off; the
-/// hundreds of thousands of people, memberships and cards go through <see cref="DemoBulkWriter"/>,
+/// hundreds of thousands of people, memberships and cards go through <see cref="BulkWriter"/>,
 /// one prepared INSERT per table, because SaveChanges on SQLite prepares a command per row and
 /// took two minutes for the full-size demo (docs/demo-data.md).
 /// </summary>
@@ -54,7 +54,7 @@ public static class DemoLoader
             try
             {
                 var ids = await DemoEntityMapper.WriteConsortiumAsync(db, data, hashPassword, ct);
-                var writer = new DemoBulkWriter(db);
+                var writer = new BulkWriter(db);
                 await WriteAsync(writer, "people", data.People.Select(p => DemoEntityMapper.ToPerson(p)), data.People.Count, progress, ct);
                 await WriteAsync(writer, "contact points", contactPoints, contactPoints.Count, progress, ct);
                 await WriteAsync(writer, "guardianships", data.Guardianships.Select(DemoEntityMapper.ToGuardianship), data.Guardianships.Count, progress, ct);
@@ -78,7 +78,7 @@ public static class DemoLoader
     }
 
     private static Task WriteAsync<T>(
-        DemoBulkWriter writer, string stage, IEnumerable<T> rows, int total, IProgress<DemoLoadProgress>? progress, CancellationToken ct)
+        BulkWriter writer, string stage, IEnumerable<T> rows, int total, IProgress<DemoLoadProgress>? progress, CancellationToken ct)
         where T : class =>
         writer.WriteAsync(rows, BatchSize, done => progress?.Report(new DemoLoadProgress(stage, done, total)), ct);
 

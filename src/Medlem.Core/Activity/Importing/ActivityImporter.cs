@@ -250,29 +250,42 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
         return (sink, parser.Result);
     }
 
+    /// <summary>
+    /// Saves the patron links in one transaction: new links through one prepared INSERT (a
+    /// patrons export of a large library has hundreds of thousands), moved ones through EF.
+    /// </summary>
     private async Task<(long Loaded, long Unchanged)> SaveLinksAsync(int libraryId, ImportFormat system, Dictionary<string, MemberRef> links, CancellationToken ct)
     {
         var existing = await db.SourceIdentities.Where(s => s.LibraryId == libraryId && s.System == system).ToDictionaryAsync(s => s.ExternalId, StringComparer.Ordinal, ct);
-        long loaded = 0;
+        var added = new List<SourceIdentity>();
+        long moved = 0;
         foreach (var (externalId, member) in links)
         {
-            if (existing.TryGetValue(externalId, out var identity))
+            if (!existing.TryGetValue(externalId, out var identity))
             {
-                if (identity.MembershipId == member.MembershipId)
-                {
-                    continue;
-                }
-
+                added.Add(new SourceIdentity { LibraryId = libraryId, System = system, ExternalId = externalId, MembershipId = member.MembershipId });
+            }
+            else if (identity.MembershipId != member.MembershipId)
+            {
                 identity.MembershipId = member.MembershipId;
+                moved++;
             }
-            else
-            {
-                db.SourceIdentities.Add(new SourceIdentity { LibraryId = libraryId, System = system, ExternalId = externalId, MembershipId = member.MembershipId });
-            }
-
-            loaded++;
         }
 
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await new BulkWriter(db).WriteAsync(added, every: 10_000, _ => { }, ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        var loaded = added.Count + moved;
         return (loaded, links.Count - loaded);
     }
 

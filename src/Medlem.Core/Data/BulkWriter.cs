@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Medlem.Core.Demo;
+namespace Medlem.Core.Data;
 
 /// <summary>
 /// Inserts many rows of one entity type with a single prepared INSERT, reused for every row.
@@ -14,9 +14,10 @@ namespace Medlem.Core.Demo;
 /// there), which loaded the full-size demo at about 14,000 rows/s; reusing one prepared command
 /// is several times faster. Columns, names and value conversions (enums, the encrypted identity
 /// number, owned addresses) all come from the EF model and its type mappings, so the rows are
-/// exactly what SaveChanges would write; tests read them back through EF to prove it.
+/// exactly what SaveChanges would write; tests read them back through EF to prove it. Used by
+/// the demo loader and by the patrons import's links.
 /// </summary>
-internal sealed class DemoBulkWriter(MedlemDbContext db)
+internal sealed class BulkWriter(MedlemDbContext db)
 {
     /// <summary>Writes <paramref name="rows"/> in the current transaction; reports progress every <paramref name="every"/> rows.</summary>
     public async Task WriteAsync<T>(IEnumerable<T> rows, int every, Action<int> progress, CancellationToken ct)
@@ -32,7 +33,7 @@ internal sealed class DemoBulkWriter(MedlemDbContext db)
         var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Bulk writes must run inside the load transaction.");
+            ?? throw new InvalidOperationException("Bulk writes must run inside a transaction.");
         var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)));
         var parameters = string.Join(", ", columns.Select((_, i) => $"@p{i}"));
         command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table, entityType.GetSchema())} ({names}) VALUES ({parameters})";
@@ -69,7 +70,7 @@ internal sealed class DemoBulkWriter(MedlemDbContext db)
     {
         foreach (var property in entityType.GetProperties())
         {
-            if (property.IsPrimaryKey() && property.ValueGenerated != ValueGenerated.Never && property.ClrType == typeof(int))
+            if (property.IsPrimaryKey() && property.ValueGenerated != ValueGenerated.Never && (property.ClrType == typeof(int) || property.ClrType == typeof(long)))
             {
                 continue;
             }
