@@ -188,7 +188,7 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
         await keys.SaveNewAsync(ct);
         if (request.Kind is ImportKind.Loans or ImportKind.Attendance or ImportKind.Wifi or ImportKind.DigitalLoans)
         {
-            await ActivitySummaryRefresh.RunAsync(db, duck, library.Id, summaries, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime), ct);
+            await ActivitySummaryRefresh.RunAsync(db, duck, run.Id, library.Id, summaries, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime), ct);
             Lap("register summary", phase);
         }
     }

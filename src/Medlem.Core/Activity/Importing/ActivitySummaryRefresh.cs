@@ -8,10 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Medlem.Core.Activity.Importing;
 
 /// <summary>
-/// Brings the register's activity summary of a library's memberships (last day of use, loans in
-/// the last twelve months) up to date with the statistics store after an import, so status and
-/// engagement stage follow what people do. Only memberships with facts are touched; a last use
-/// known to the register before any import is kept when it is later.
+/// Brings the register's activity summary (last day of use, loans in the last twelve months, as
+/// of <c>ActivityAsOf</c>) up to date with the statistics store after an import, so status and
+/// engagement stage follow what people do. Only memberships with facts in the import are
+/// touched, from all their facts; a last use known to the register before any import is kept
+/// when it is later. A membership without new facts keeps its summary and its as-of date.
 /// </summary>
 internal static class ActivitySummaryRefresh
 {
@@ -19,14 +20,16 @@ internal static class ActivitySummaryRefresh
     private const string UseKinds = "1, 2, 5, 6, 7";
 
     public static async Task<int> RunAsync(
-        MedlemDbContext db, DuckDBConnection duck, int libraryId, IReadOnlyDictionary<Guid, RegisterSummary> current, DateOnly today, CancellationToken ct)
+        MedlemDbContext db, DuckDBConnection duck, long importId, int libraryId, IReadOnlyDictionary<Guid, RegisterSummary> current, DateOnly today, CancellationToken ct)
     {
         var periodStart = today.AddMonths(-12).AddDays(1);
         var facts = await duck.QueryAsync(
             $"""
             SELECT m.pseudonym, max(f.day) FILTER (WHERE f.flags & 255 IN ({UseKinds})),
                    count(*) FILTER (WHERE f.flags & 255 = {(int)FactKind.Loan} AND f.day >= DATE '{periodStart:yyyy-MM-dd}')
-            FROM fact_row f JOIN member m ON m.member_id = f.who
+            FROM fact_row f
+            JOIN member m ON m.member_id = f.who
+            SEMI JOIN (SELECT who FROM fact_row WHERE import_id = {importId} AND (flags >> 8) & 15 = {(int)MatchKind.Member}) t ON t.who = f.who
             WHERE f.library_id = {libraryId} AND (f.flags >> 8) & 15 = {(int)MatchKind.Member}
             GROUP BY m.pseudonym
             """,
