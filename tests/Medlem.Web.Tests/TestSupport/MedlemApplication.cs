@@ -10,14 +10,14 @@ namespace Medlem.Web.Tests.TestSupport;
 /// <summary>
 /// The whole web application on a SQLite file of its own (migrated at start, as the embedded
 /// default does), a fixed clock, and a log sink the privacy tests can search. Each test makes
-/// its own, so no test sees another's data.
+/// its own, so no test sees another's data. The file sits in a folder of its own because what
+/// lives beside it (the statistics store, kept uploads, Data Protection keys) would otherwise be
+/// shared by every test application.
 /// </summary>
 public sealed class MedlemApplication : WebApplicationFactory<Program>
 {
     /// <summary>The instant every test runs at: 28 November 2026, noon in Oslo.</summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.FromHours(1));
-
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), "medlem-tests", $"{Guid.NewGuid():N}.db");
 
     public FakeTimeProvider Clock { get; } = CreateClock();
 
@@ -27,11 +27,17 @@ public sealed class MedlemApplication : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>The folder of the SQLite file, where the statistics store and kept uploads live too.</summary>
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "medlem-tests", Guid.NewGuid().ToString("N"));
+
+    private string DatabasePath => Path.Combine(DataDirectory, "medlem.db");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("Medlem:Database:Provider", "Sqlite");
-        builder.UseSetting("Medlem:Database:ConnectionString", $"Data Source={_databasePath}");
+        builder.UseSetting("Medlem:Database:ConnectionString", $"Data Source={DatabasePath}");
+        builder.UseSetting("Medlem:Database:StatisticsPath", Path.Combine(DataDirectory, "statistics.duckdb"));
         builder.UseSetting("Medlem:Members:AllowSyntheticNationalIdentityNumbers", "true");
         builder.UseSetting("Medlem:Demo:LoadOnFirstStart", "false");
         foreach (var (key, value) in Settings)
@@ -54,9 +60,9 @@ public sealed class MedlemApplication : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
+        if (Directory.Exists(DataDirectory))
         {
-            File.Delete(file);
+            Directory.Delete(DataDirectory, recursive: true);
         }
     }
 
