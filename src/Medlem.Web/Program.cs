@@ -1,6 +1,7 @@
 using Medlem.Core.Consortium;
 using Medlem.Core.Members;
 using Medlem.Web.Features.Admin;
+using Medlem.Web.Features.Imports;
 using Medlem.Web.Features.Members;
 using Medlem.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -14,6 +15,7 @@ builder.Services.AddMedlemDataProtection(StorageSetup.ReadDatabaseOptions(builde
 builder.Services.AddMedlemLocalization(builder.Environment.ContentRootPath);
 builder.Services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
 builder.Services.AddScoped<StaffSignIn>();
+builder.Services.AddMedlemImports();
 
 builder.Services.AddAuthentication(StaffPrincipal.Scheme)
     .AddCookie(StaffPrincipal.Scheme, options =>
@@ -35,6 +37,8 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/", StaffPolicies.AnyStaff);
     options.Conventions.AuthorizeFolder("/Members", StaffPolicies.ReadMembers);
     options.Conventions.AuthorizeFolder("/Admin", StaffPolicies.Administer);
+    options.Conventions.AuthorizeFolder("/Imports", StaffPolicies.RunImports);
+    options.Conventions.AuthorizePage("/Imports/Keys", StaffPolicies.Administer);
     options.Conventions.AllowAnonymousToFolder("/Account");
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/Status");
@@ -45,7 +49,12 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiDescription>());
+builder.Services.AddOpenApi(options =>
+{
+    options.AddDocumentTransformer<OpenApiDescription>();
+    options.AddDocumentTransformer<ActivityApiDocument>();
+    options.AddOperationTransformer<ActivityApiDocument>();
+});
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
@@ -78,6 +87,7 @@ var api = app.MapGroup("/api/v1");
 api.MapMembers();
 api.MapMemberships();
 api.MapMembershipTypes();
+api.MapActivity();
 
 app.MapRazorPages();
 

@@ -14,7 +14,9 @@ internal sealed class OpenApiDescription : IOpenApiDocumentTransformer
             Version = "v1",
             Description =
                 "The member register of a library consortium. Every call is made as a signed-in staff member and sees " +
-                "only that staff member's library. Errors are RFC 9457 problem details; validation errors list each field.",
+                "only that staff member's library, except POST /api/v1/activity/{kind}, which connected systems call with " +
+                "their API key (header X-Api-Key) for the key's library. Errors are RFC 9457 problem details; validation " +
+                "errors list each field.",
         };
         return Task.CompletedTask;
     }

@@ -1,10 +1,13 @@
 using System.Net;
+using Medlem.Core.Activity;
 using Medlem.Core.Consortium;
+using Medlem.Web.Features.Imports;
 using Medlem.Web.Infrastructure;
 using Medlem.Web.Tests.TestSupport;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Medlem.Web.Tests.Account;
@@ -12,7 +15,8 @@ namespace Medlem.Web.Tests.Account;
 /// <summary>
 /// Every endpoint and page, enumerated from the running application rather than listed by
 /// hand, is checked for every role: anonymous callers are refused, and a role gets in exactly
-/// when the endpoint's policies allow it (StaffPolicies.Roles is the definition).
+/// when the endpoint's policies allow it (StaffPolicies.Roles is the definition). Endpoints for
+/// connected systems (the API key policy) refuse every staff cookie: only a key gets in.
 /// </summary>
 public sealed class AccessControlTests : IAsyncLifetime
 {
@@ -49,7 +53,7 @@ public sealed class AccessControlTests : IAsyncLifetime
 
             foreach (var (role, client) in _clients)
             {
-                var allowed = endpoint.Policies.All(p => (StaffPolicies.Roles[p] & role) != 0);
+                var allowed = !endpoint.IsForApiKeys && endpoint.Policies.All(p => (StaffPolicies.Roles[p] & role) != 0);
                 var answer = await client.SendAsync(endpoint.Request());
                 if (allowed == endpoint.IsRefusal(answer, anonymousCaller: false))
                 {
@@ -72,6 +76,42 @@ public sealed class AccessControlTests : IAsyncLifetime
         Assert.Empty(unprotected);
     }
 
+    [Fact]
+    public async Task ImportRunOfAnotherLibrary_IsNeverShown_ToAnyRoleOfThisLibrary()
+    {
+        // A Bergen run with a rejected value: no Stavanger role may see the run, its errors or the value.
+        var bergenRunId = await _app.WithDbAsync(async db =>
+        {
+            var bergen = await db.Libraries.SingleAsync(l => l.Code == "bergen");
+            var run = new ImportRun
+            {
+                LibraryId = bergen.Id, Kind = ImportKind.Loans, Channel = "web", FileName = "bergen-utlan.csv", FileHash = "", RunBy = "analyst.bergen",
+                State = ImportState.Completed, StartedAt = MedlemApplication.Now, RowsRead = 1, RowsRejected = 1,
+                Errors = [new ImportRowError { Line = 2, Column = "card_number", Value = "BERGHEMMELIG", Reason = ImportReasons.Card }],
+            };
+            db.ImportRuns.Add(run);
+            await db.SaveChangesAsync();
+            return run.Id;
+        });
+
+        var failures = new List<string>();
+        foreach (var (role, client) in _clients)
+        {
+            foreach (var url in new[] { $"/Imports/Details/{bergenRunId}", $"/Imports/Details/{bergenRunId}?handler=Errors", "/Imports" })
+            {
+                var response = await client.GetAsync(url);
+                var body = await response.Content.ReadAsStringAsync();
+                var shown = body.Contains("BERGHEMMELIG", StringComparison.Ordinal) || body.Contains("bergen-utlan.csv", StringComparison.Ordinal);
+                if (shown || (url != "/Imports" && response.StatusCode == HttpStatusCode.OK))
+                {
+                    failures.Add($"{role} {url}: {response.StatusCode}");
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
     private List<RouteEndpoint> AllRouteEndpoints() =>
         _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 
@@ -92,11 +132,15 @@ public sealed class AccessControlTests : IAsyncLifetime
     {
         private bool IsApi => Pattern.StartsWith("/api", StringComparison.Ordinal) || Pattern.StartsWith("api", StringComparison.Ordinal);
 
+        public bool IsForApiKeys => Policies.Contains(ApiKeyAuthentication.Policy);
+
         public HttpRequestMessage Request()
         {
             var path = "/" + Pattern.TrimStart('/')
                 .Replace("{id:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
                 .Replace("{id:int}", "0", StringComparison.Ordinal)
+                .Replace("{id:long}", "0", StringComparison.Ordinal)
+                .Replace("{kind}", "loans", StringComparison.Ordinal)
                 .Replace("{id}", Guid.Empty.ToString(), StringComparison.Ordinal);
             var request = new HttpRequestMessage(new HttpMethod(Method), path);
             if (Method is "POST" or "PUT" or "PATCH")
@@ -107,9 +151,14 @@ public sealed class AccessControlTests : IAsyncLifetime
             return request;
         }
 
-        /// <summary>An API refuses with 401/403; a page redirects to the login page (anonymous) or the access-denied page.</summary>
+        /// <summary>An API refuses with 401/403 (401 for every caller without a key, where a key is asked); a page redirects to the login page (anonymous) or the access-denied page.</summary>
         public bool IsRefusal(HttpResponseMessage response, bool anonymousCaller)
         {
+            if (IsForApiKeys)
+            {
+                return response.StatusCode == HttpStatusCode.Unauthorized;
+            }
+
             if (IsApi)
             {
                 return response.StatusCode == (anonymousCaller ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden);

@@ -26,14 +26,17 @@ public static partial class StaffClient
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
     {
         var page = await client.GetStringAsync(formPage ?? url);
-        var token = TokenPattern().Match(page);
-        if (!token.Success)
-        {
-            throw new InvalidOperationException($"No antiforgery token on {formPage ?? url}");
-        }
-
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        fields["__RequestVerificationToken"] = AntiforgeryToken(page, formPage ?? url);
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>The antiforgery token of a page's forms.</summary>
+    public static string AntiforgeryToken(string page, string url)
+    {
+        var token = TokenPattern().Match(page);
+        return token.Success
+            ? WebUtility.HtmlDecode(token.Groups[1].Value)
+            : throw new InvalidOperationException($"No antiforgery token on {url}");
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -1,0 +1,34 @@
+using System.Reflection;
+using Medlem.Core.Activity;
+using Medlem.Web.Infrastructure;
+using Medlem.Web.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Medlem.Web.Tests.Imports;
+
+public sealed class ImportTextsTests
+{
+    [Fact]
+    public async Task EveryImportReason_AndEveryKindAndFormat_HasATextInBothLanguages()
+    {
+        await using var app = new MedlemApplication();
+        var texts = app.Services.GetRequiredService<JsonTexts>();
+        // ImportReasons' codes, and the two the importer writes without a constant (MappingProfile.Parse, the recovery of interrupted runs).
+        var reasons = typeof(ImportReasons).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .Concat(["profile.invalid", "import.interrupted"])
+            .Select(code => "import.reason." + code);
+        var kinds = ImportKinds.Names.Select(name => "import.kind." + name);
+        var formats = new[] { "medlem", "koha", "folio" }.Select(name => "import.format." + name);
+        var states = Enum.GetNames<ImportState>().Select(name => "import.state." + name);
+        var expected = reasons.Concat(kinds).Concat(formats).Concat(states).ToList();
+
+        Assert.True(expected.Count > 25, "The reason codes were not found.");
+        foreach (var language in new[] { "nb", "en" })
+        {
+            var missing = expected.Where(key => !texts.KeysOf(language).Contains(key)).ToList();
+            Assert.True(missing.Count == 0, $"Missing in texts.{language}.json: " + string.Join(", ", missing));
+        }
+    }
+}
