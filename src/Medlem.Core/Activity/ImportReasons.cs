@@ -10,6 +10,9 @@ public static class ImportReasons
     public const string MissingColumn = "file.column-missing";
     public const string OtherLibrary = "file.other-library";
     public const string Unreadable = "file.unreadable";
+    public const string ProfileInvalid = "profile.invalid";
+    public const string ProfileTimeZone = "profile.time-zone";
+    public const string Interrupted = "import.interrupted";
 
     public const string Shape = "row.shape";
     public const string Encoding = "row.encoding";
@@ -34,6 +37,9 @@ public static class ImportReasons
         [MissingColumn] = "a required column is missing",
         [OtherLibrary] = "no branch code in the file belongs to this library: is it another library's file?",
         [Unreadable] = "the file could not be read",
+        [ProfileInvalid] = "the mapping profile is not valid",
+        [ProfileTimeZone] = "the mapping profile's time zone is unknown",
+        [Interrupted] = "the import was interrupted before it was committed; run the file again",
         [Shape] = "the row has another number of fields than the header (shifted columns or a row cut off)",
         [Encoding] = "characters that are not valid in the file's encoding (mixed encodings?)",
         [Required] = "a required value is empty",

@@ -49,11 +49,16 @@ public sealed record MappingProfile
         try
         {
             var parsed = JsonSerializer.Deserialize<MappingProfile>(json, Json) ?? new MappingProfile();
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(parsed.TimeZone, out _))
+            {
+                throw new ImportFileException(ImportReasons.ProfileTimeZone, parsed.TimeZone);
+            }
+
             return new MappingProfile().With(parsed);
         }
         catch (JsonException ex)
         {
-            throw new ImportFileException("profile.invalid", ex.Message);
+            throw new ImportFileException(ImportReasons.ProfileInvalid, ex.Message);
         }
     }
 

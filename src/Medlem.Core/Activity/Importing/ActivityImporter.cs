@@ -87,6 +87,20 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
             run.State = ImportState.Failed;
             run.Failure = ex.Detail is null ? ex.Reason : $"{ex.Reason}: {ex.Detail}";
         }
+        catch (Exception ex) when (ex is IOException or System.Text.DecoderFallbackException or InvalidDataException)
+        {
+            // A stream that breaks off (an upload cut short) is a file that could not be read.
+            run.State = ImportState.Failed;
+            run.Failure = $"{ImportReasons.Unreadable}: {ex.GetType().Name}";
+        }
+        catch (OperationCanceledException)
+        {
+            run.State = ImportState.Failed;
+            run.Failure = ImportReasons.Interrupted;
+            run.FinishedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
 
         run.RowsRejected = report.Rejected;
         run.Errors.AddRange(report.Listed);
@@ -319,7 +333,7 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
             else
             {
                 run.State = ImportState.Failed;
-                run.Failure = "import.interrupted";
+                run.Failure = ImportReasons.Interrupted;
             }
 
             run.FinishedAt ??= clock.GetUtcNow();

@@ -97,9 +97,17 @@ internal abstract class RowMapper
 
     protected bool Reject(IRecordReader record, IRowSink sink, int field, string reason)
     {
-        sink.Reject(record.Line, field < 0 ? null : Column(field), field < 0 ? default : Field(record, field), reason);
+        var value = field < 0 ? default : Field(record, field);
+        sink.Reject(record.Line, field < 0 ? null : Column(field), Identifying.Contains(Fields[Math.Max(field, 0)]) && field >= 0 ? Mask(value) : value, reason);
         return false;
     }
+
+    /// <summary>Fields that identify a person: the error report keeps only enough of them to find the row.</summary>
+    private static readonly HashSet<string> Identifying = ["card_number", "email", "member_id", "device_id"];
+
+    /// <summary><c>12345678</c> → <c>12••••78</c>; short values wholly masked.</summary>
+    internal static string Mask(ReadOnlySpan<char> value) =>
+        value.Length >= 8 ? $"{value[..2]}{new string('•', value.Length - 4)}{value[^2..]}" : new string('•', value.Length);
 
     protected bool TryRequired(IRecordReader record, IRowSink sink, int field, out ReadOnlySpan<char> value)
     {

@@ -102,7 +102,23 @@ internal sealed class JsonRecordReader : IRecordReader
     private static IEnumerable<JsonElement?> ReadArray(TextReader text)
     {
         // An array is parsed whole: the REST APIs page their results, so one file is one page.
-        using var document = JsonDocument.Parse(text.ReadToEnd());
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text.ReadToEnd());
+        }
+        catch (JsonException ex)
+        {
+            throw new ImportFileException(ImportReasons.Unreadable, ex.Message);
+        }
+
+        if (document.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            document.Dispose();
+            throw new ImportFileException(ImportReasons.Unreadable, "not a JSON array");
+        }
+
+        using var owned = document;
         foreach (var element in document.RootElement.EnumerateArray())
         {
             yield return element.Clone();

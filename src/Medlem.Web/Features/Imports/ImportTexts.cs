@@ -15,7 +15,7 @@ public static class ImportTexts
     public static string Format(IStringLocalizer texts, ImportFormat format) => texts["import.format." + ImportFormats.Name(format)];
 
     public static string State(IStringLocalizer texts, ImportRun run) =>
-        texts[run.State == ImportState.Failed && FailureCode(run.Failure) == "import.interrupted" ? "import.state.interrupted" : "import.state." + run.State];
+        texts[run.State == ImportState.Failed && FailureCode(run.Failure) == ImportReasons.Interrupted ? "import.state.interrupted" : "import.state." + run.State];
 
     /// <summary>A reason code in the reader's language; a code without a text is shown as it is, not hidden.</summary>
     public static string Reason(IStringLocalizer texts, string code)

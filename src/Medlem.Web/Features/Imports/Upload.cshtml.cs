@@ -129,14 +129,12 @@ public sealed class UploadModel(
 
         try
         {
-            var profile = MappingProfile.Parse(json);
-            // The importer would throw on a time zone it cannot find, after recording a run that never ends.
-            if (!TimeZoneInfo.TryFindSystemTimeZoneById(profile.TimeZone, out _))
-            {
-                ModelState.AddModelError("Profile", texts["import.form.time-zone"]);
-            }
-
-            return profile;
+            return MappingProfile.Parse(json);
+        }
+        catch (ImportFileException ex) when (ex.Reason == ImportReasons.ProfileTimeZone)
+        {
+            ModelState.AddModelError("Profile", texts["import.form.time-zone"]);
+            return null;
         }
         catch (ImportFileException ex)
         {
