@@ -47,14 +47,7 @@ internal static class DemoCommand
             var started = System.Diagnostics.Stopwatch.StartNew();
             await AnsiConsole.Status().StartAsync(
                 string.Create(CultureInfo.InvariantCulture, $"Generating and loading the demo consortium at scale {scaleValue}…"),
-                _ => DatabaseStartup.LoadDemoAsync(
-                    db,
-                    services.GetRequiredService<IPasswordHasher<StaffAccount>>(),
-                    services.GetRequiredService<TimeProvider>(),
-                    scaleValue,
-                    parse.GetValue(seed),
-                    Console.Out,
-                    ct));
+                _ => DatabaseStartup.LoadDemoAsync(scope.ServiceProvider, scaleValue, parse.GetValue(seed), Console.Out, ct));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Done in {started.Elapsed.TotalSeconds:F1} s."));
             return 0;
         });

@@ -39,6 +39,7 @@ internal static class StatisticsSchema
         CREATE TABLE IF NOT EXISTS branch_day (
             library_id SMALLINT NOT NULL, branch_id SMALLINT, day DATE NOT NULL, kind UTINYINT NOT NULL, match UTINYINT NOT NULL,
             age_band UTINYINT, membership_type_id SMALLINT, n INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS register (fingerprint VARCHAR NOT NULL);
         CREATE TABLE IF NOT EXISTS import_batch (
             import_id INTEGER PRIMARY KEY, library_id SMALLINT NOT NULL, committed_at TIMESTAMP NOT NULL,
             staged BIGINT NOT NULL, loaded BIGINT NOT NULL);

@@ -54,6 +54,30 @@ public sealed class StatisticsStore(string path)
     }
 }
 
+/// <summary>The statistics store at a path belongs to another member register (its import numbers and pseudonyms would mix).</summary>
+public sealed class StatisticsStoreMismatchException(string path)
+    : Exception($"The statistics store {path} belongs to another member register. Move it away (or point Medlem:Database:StatisticsPath elsewhere) to start a new one.");
+
+public static class StatisticsOwnership
+{
+    /// <summary>
+    /// Binds the store to one register by a fingerprint of the register's secret fact key: a
+    /// register started anew beside an old store would otherwise reuse its import numbers.
+    /// </summary>
+    public static async Task EnsureOwnedByAsync(DuckDBConnection connection, string path, string fingerprint, CancellationToken ct = default)
+    {
+        var owners = await connection.QueryAsync("SELECT fingerprint FROM register", r => r.GetString(0), ct);
+        if (owners.Count == 0)
+        {
+            await connection.ExecuteAsync($"INSERT INTO register VALUES ('{fingerprint}')", ct);
+        }
+        else if (owners[0] != fingerprint)
+        {
+            throw new StatisticsStoreMismatchException(path);
+        }
+    }
+}
+
 public static class DuckDbCommands
 {
     public static async Task ExecuteAsync(this DuckDBConnection connection, string sql, CancellationToken ct = default)

@@ -1,6 +1,10 @@
 using Medlem.Core.Consortium;
 using Medlem.Core.Data;
+using System.Globalization;
+using Medlem.Core.Activity;
+using Medlem.Core.Activity.Importing;
 using Medlem.Core.Demo;
+using Medlem.Core.Demo.Activity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,21 +55,61 @@ public static class DatabaseStartup
         var demo = configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
         if (environment.IsDevelopment() && demo.LoadOnFirstStart && !await db.Libraries.AnyAsync(ct))
         {
-            var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-            var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<StaffAccount>>();
-            await LoadDemoAsync(db, hasher, clock, demo.Scale, demo.Seed, Console.Out, ct);
+            await LoadDemoAsync(scope.ServiceProvider, demo.Scale, demo.Seed, Console.Out, ct);
         }
     }
 
-    /// <summary>Generates and loads the demo consortium, then prints the demo staff logins.</summary>
-    public static async Task LoadDemoAsync(
-        MedlemDbContext db, IPasswordHasher<StaffAccount> hasher, TimeProvider clock, double scale, int seed, TextWriter output, CancellationToken ct)
+    /// <summary>
+    /// Generates and loads the demo consortium, then its activity: written as Koha and Medlem
+    /// export files and read by the same importers as a library's own files (so the demo runs the
+    /// real path). Prints the demo staff logins.
+    /// </summary>
+    public static async Task LoadDemoAsync(IServiceProvider services, double scale, int seed, TextWriter output, CancellationToken ct)
     {
+        var db = services.GetRequiredService<MedlemDbContext>();
+        var hasher = services.GetRequiredService<IPasswordHasher<StaffAccount>>();
+        var clock = services.GetRequiredService<TimeProvider>();
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         await output.WriteLineAsync($"Loading the demo consortium (scale {scale}, seed {seed})…");
         var data = DemoGenerator.Generate(scale, seed, today);
         var probe = new StaffAccount { UserName = "", DisplayName = "", PasswordHash = "" };
         var summary = await DemoLoader.LoadAsync(db, data, password => hasher.HashPassword(probe, password), ct);
+        await LoadDemoActivityAsync(services, data, output, ct);
         await output.WriteLineAsync(DemoLogins.Format(summary));
+    }
+
+    private static async Task LoadDemoActivityAsync(IServiceProvider services, DemoData data, TextWriter output, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<MedlemDbContext>();
+        var importer = services.GetRequiredService<ActivityImporter>();
+        var folder = Path.Combine(Path.GetTempPath(), $"medlem-demo-activity-{Guid.NewGuid():N}");
+        try
+        {
+            var files = DemoActivityWriter.Write(data, folder);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Importing the demo's activity: {files.Sum(f => f.Rows):N0} rows in {files.Count} export files…"));
+            var libraries = await db.Libraries.ToDictionaryAsync(l => l.Code, l => l.Id, ct);
+            foreach (var file in files)
+            {
+                var run = await importer.ImportAsync(new ImportRequest
+                {
+                    LibraryId = libraries[file.LibraryCode],
+                    Kind = file.Kind,
+                    Format = file.Format,
+                    Content = File.OpenRead(file.Path),
+                    FileName = Path.GetFileName(file.Path),
+                    Channel = "demo",
+                    RunBy = "demo",
+                }, progress: null, ct);
+                if (run.State != ImportState.Completed || run.RowsRejected > 0)
+                {
+                    throw new InvalidOperationException($"The demo's {run.FileName} did not import cleanly: {run.State}, {run.RowsRejected} rejected, {run.Failure}.");
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

@@ -124,6 +124,7 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(profile.TimeZone);
         var events = request.Kind == ImportKind.Attendance ? await LoadEventsAsync(duck, library.Id, ct) : new Dictionary<string, EventEntry>();
         var factSecret = await keys.FactSecretAsync(ct);
+        await StatisticsOwnership.EnsureOwnedByAsync(duck, store.Path, Convert.ToHexStringLower(SHA256.HashData(factSecret))[..16], ct);
         var visitorSecrets = await keys.VisitorSecretsAsync(ct);
 
         var staging = await FactStaging.StartAsync(duck, run.Id, (short)library.Id, ct);
