@@ -85,9 +85,11 @@ public static class DatabaseStartup
         var folder = Path.Combine(Path.GetTempPath(), $"medlem-demo-activity-{Guid.NewGuid():N}");
         try
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var files = DemoActivityWriter.Write(data, folder);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Importing the demo's activity: {files.Sum(f => f.Rows):N0} rows in {files.Count} export files…"));
+                $"Importing the demo's activity: {files.Sum(f => f.Rows):N0} rows in {files.Count} export files (written in {clock.Elapsed.TotalSeconds:F0} s)…"));
+            clock.Restart();
             var libraries = await db.Libraries.ToDictionaryAsync(l => l.Code, l => l.Id, ct);
             foreach (var file in files)
             {
@@ -106,6 +108,8 @@ public static class DatabaseStartup
                     throw new InvalidOperationException($"The demo's {run.FileName} did not import cleanly: {run.State}, {run.RowsRejected} rejected, {run.Failure}.");
                 }
             }
+
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Imported in {clock.Elapsed.TotalSeconds:F0} s."));
         }
         finally
         {

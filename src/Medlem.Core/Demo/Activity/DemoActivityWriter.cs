@@ -29,7 +29,8 @@ public static class DemoActivityWriter
         var files = new List<DemoActivityFile>();
         foreach (var (library, index) in data.Libraries.Select((l, i) => (l, i)))
         {
-            var random = new Random(HashCode.Combine(data.Seed, index, 7919));
+            // Not HashCode.Combine: it is salted per process, and the demo must be the same in every run.
+            var random = new Random(unchecked((data.Seed * 7919) + (index * 104_729)));
             var memberships = data.Memberships.Where(m => m.LibraryCode == library.Code && cards.ContainsKey(m.Id)).ToList();
             var scale = CityScale(data, library);
             var members = memberships.Select(m => new DemoActivityMember(m, people[m.PersonId], cards[m.Id])).ToList();
