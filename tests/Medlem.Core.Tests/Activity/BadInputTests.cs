@@ -80,6 +80,26 @@ public sealed class BadInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task JsonArrayCutOffMidObject_ReportsTheLastRecord_AndLoadsTheRecordsBeforeIt()
+    {
+        // A Koha REST page of checkouts whose download broke off. Records of a JSON array are numbered
+        // by their place in it (the first object is 1).
+        var run = await _h.ImportAsync(ImportKind.Loans, """
+            [
+              {"checkout_id": 9101, "patron_id": 20417, "library_id": "solvberget", "renewals_count": 0, "checkout_date": "2026-11-02T10:15:00+01:00"},
+              {"checkout_id": 9102, "patron_id": 20417, "library_id": "solvberget", "renewals_count": 1, "last_renewed_date": "2026-11-09T10:00:00+01:00",
+               "note": "hentet, \"rask\" retur [sic] {ok}", "checkout_date": "2026-11-02T10:20:00+01:00"},
+              {"checkout_id": 9103, "patron_id": 20417, "library_id": "solv
+            """, ImportFormat.Koha, fileName: "checkouts.json");
+
+        RunAssert.Figures(new(ImportState.Completed, Read: 3, Loaded: 3, Duplicate: 0, Rejected: 1), run);
+        RunAssert.Report(run, new ReportLine(3, null, "not a JSON object", ImportReasons.Shape));
+        Assert.Equal(
+            [(FactKind.Loan, new DateOnly(2026, 11, 2)), (FactKind.Loan, new DateOnly(2026, 11, 2)), (FactKind.Renewal, new DateOnly(2026, 11, 9))],
+            (await _h.FactsAsync()).Select(f => (f.Kind, f.Day)).Order());
+    }
+
+    [Fact]
     public async Task MissingRequiredColumn_FailsTheWholeFile_AndStagesNothing()
     {
         var noBranch = """
