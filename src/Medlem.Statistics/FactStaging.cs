@@ -36,6 +36,10 @@ public sealed class FactStaging : IDisposable
 
     public long Staged { get; private set; }
 
+    internal long EventsStaged { get; private set; }
+
+    internal long VisitsStaged { get; private set; }
+
     public DateOnly? FirstDay { get; private set; }
 
     public DateOnly? LastDay { get; private set; }
@@ -99,6 +103,7 @@ public sealed class FactStaging : IDisposable
             .AppendValue(_importId)
             .EndRow();
         Staged++;
+        EventsStaged++;
     }
 
     public void Append(VisitCount v)
@@ -113,6 +118,7 @@ public sealed class FactStaging : IDisposable
             .AppendValue(_importId)
             .EndRow();
         Staged++;
+        VisitsStaged++;
     }
 
     /// <summary>Flushes the appenders into the transaction, with the new numbers.</summary>
