@@ -21,7 +21,7 @@ public sealed class IdempotencyTests : IAsyncLifetime
     [Fact]
     public async Task OverlappingKohaExports_Rows1To100Then50To150_Give150Facts()
     {
-        // KohaFiles.NumberedIssues: row n is an issue at 2026-10-01 08:00 + n minutes; even n Kari's, odd n an unknown borrower's.
+        // KohaFiles.NumberedIssues: row n is an issue at 2026-10-01 08:00 + 20n seconds (row 150 at 08:50); even n Kari's, odd n an unknown borrower's.
         var first = await _h.ImportAsync(ImportKind.Loans, KohaFiles.NumberedIssues(1, 100), ImportFormat.Koha);
         var second = await _h.ImportAsync(ImportKind.Loans, KohaFiles.NumberedIssues(50, 101), ImportFormat.Koha);
 

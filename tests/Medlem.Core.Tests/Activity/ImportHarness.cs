@@ -4,10 +4,12 @@ using DuckDB.NET.Data;
 using Medlem.Core.Activity;
 using Medlem.Core.Activity.Importing;
 using Medlem.Core.Consortium;
+using Medlem.Core.Data;
 using Medlem.Core.Members;
 using Medlem.Core.Tests.TestSupport;
 using Medlem.Statistics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Xunit;
 
 namespace Medlem.Core.Tests.Activity;
@@ -53,19 +55,24 @@ internal sealed class ImportHarness : IDisposable
 
     public FixtureMember this[string given] => Members[given];
 
-    public Task<ImportRun> ImportAsync(ImportKind kind, string content, ImportFormat format = ImportFormat.Medlem, MappingProfile? profile = null, int? library = null, string fileName = "export.csv") =>
-        ImportAsync(kind, new MemoryStream(Encoding.UTF8.GetBytes(content)), format, profile, library, fileName);
+    public Task<ImportRun> ImportAsync(
+        ImportKind kind, string content, ImportFormat format = ImportFormat.Medlem, MappingProfile? profile = null, int? library = null,
+        string fileName = "export.csv", MedlemDbContext? context = null) =>
+        ImportAsync(kind, new MemoryStream(Encoding.UTF8.GetBytes(content)), format, profile, library, fileName, context: context);
 
     public Task<ImportRun> ImportAsync(ImportKind kind, byte[] content, ImportFormat format = ImportFormat.Medlem, MappingProfile? profile = null, int? library = null, string fileName = "export.csv") =>
         ImportAsync(kind, new MemoryStream(content), format, profile, library, fileName);
 
-    /// <summary>Runs one import as the command line would (a context of its own) and reads its record back from the register.</summary>
+    /// <summary>
+    /// Runs one import as the command line would (a context of its own, or <paramref name="context"/>, which it
+    /// disposes) and reads its record back from the register.
+    /// </summary>
     public async Task<ImportRun> ImportAsync(
         ImportKind kind, Stream content, ImportFormat format = ImportFormat.Medlem, MappingProfile? profile = null, int? library = null,
-        string fileName = "export.csv", IProgress<ImportProgress>? progress = null, CancellationToken? cancel = null)
+        string fileName = "export.csv", IProgress<ImportProgress>? progress = null, CancellationToken? cancel = null, MedlemDbContext? context = null)
     {
         long id;
-        await using (var db = Database.NewContext())
+        await using (var db = context ?? Database.NewContext())
         {
             var run = await new ActivityImporter(db, Store, Database.Clock).ImportAsync(new ImportRequest
             {
@@ -85,6 +92,27 @@ internal sealed class ImportHarness : IDisposable
     }
 
     /// <summary>An import's record as the register holds it, errors ordered by line.</summary>
+    /// <summary>A context on the test's register with <paramref name="interceptors"/>: to make a write fail as a crash would.</summary>
+    public MedlemDbContext NewContext(params IInterceptor[] interceptors) => new(
+        new DbContextOptionsBuilder<MedlemDbContext>()
+            .UseSqlite(Database.Connection, o => o.MigrationsAssembly("Medlem.Migrations.Sqlite"))
+            .AddInterceptors(interceptors)
+            .Options,
+        TestPersonalDataProtector.Instance);
+
+    /// <summary>
+    /// A count read through a connection of its own, outside any import's transaction: what every other
+    /// reader of the store sees at that moment. Synchronous, for use inside a progress callback.
+    /// </summary>
+    public long CountFromOutside(string sql)
+    {
+        using var connection = new DuckDBConnection($"Data Source={Store.Path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async Task<ImportRun> RunAsync(long id)
     {
         await using var db = Database.NewContext();

@@ -24,13 +24,14 @@ internal static class KohaFiles
     public static string Statistics(params string[] rows) => string.Join("\n", [StatisticsHeader, .. rows]) + "\n";
 
     /// <summary>
-    /// <paramref name="count"/> issues, numbered from <paramref name="from"/>: item 100000 + n, one a minute from
-    /// 2026-10-01 08:00, alternating between Kari (borrowernumber 20417) and an unknown borrowernumber 9n.
+    /// <paramref name="count"/> issues, numbered from <paramref name="from"/>: item 100000 + n, one every 20 seconds
+    /// from 2026-10-01 08:00 (row 140,000 falls on 2 November), alternating between Kari (borrowernumber 20417, even n)
+    /// and an unknown borrowernumber 90000 + n (odd n).
     /// </summary>
     public static string NumberedIssues(int from, int count) =>
         Statistics([.. Enumerable.Range(from, count).Select(NumberedIssue)]);
 
     public static string NumberedIssue(int n) => Statistic(
-        new DateTime(2026, 10, 1, 8, 0, 0).AddMinutes(n).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        new DateTime(2026, 10, 1, 8, 0, 0).AddSeconds(20L * n).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         "issue", (100_000 + n).ToString(CultureInfo.InvariantCulture), n % 2 == 0 ? ImportFixture.KariBorrowernumber : (90_000 + n).ToString(CultureInfo.InvariantCulture));
 }
