@@ -74,7 +74,7 @@ public sealed class CliTests : IDisposable
 
     private static Task<(int Exit, string Output)> RunAsync(params string[] args) => RunAsync(args, stdin: "");
 
-    private static async Task<(int Exit, string Output)> RunAsync(string[] args, string stdin)
+    internal static async Task<(int Exit, string Output)> RunAsync(string[] args, string stdin)
     {
         var output = new StringWriter();
         var (originalOut, originalError, originalIn) = (Console.Out, Console.Error, Console.In);
