@@ -100,6 +100,41 @@ public sealed class BadInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BlankLines_AreNoRows_BetweenRowsOrAtTheEnd()
+    {
+        // Excel and many report tools end a file with an empty line or two (here with Windows line ends).
+        var csv = string.Join("\r\n",
+            KohaFiles.StatisticsHeader,
+            KohaFiles.Statistic("2026-11-02 10:15:00", "issue", "48211", "20417"),
+            "",
+            KohaFiles.Statistic("2026-11-02 10:16:00", "issue", "48212", "20417"),
+            "   ",
+            KohaFiles.Statistic("2026-11-31 10:17:00", "issue", "48213", "20417"),
+            "",
+            "");
+
+        var run = await _h.ImportAsync(ImportKind.Loans, csv, ImportFormat.Koha);
+
+        RunAssert.Figures(new(ImportState.Completed, Read: 3, Loaded: 2, Duplicate: 0, Rejected: 1), run);
+        RunAssert.Report(run, new ReportLine(6, "datetime", "2026-11-31 10:17:00", ImportReasons.Date)); // blank lines still count as lines
+    }
+
+    [Fact]
+    public async Task HeaderNamingAColumnTwice_FailsTheFileAsUnreadable()
+    {
+        // A Koha report joining borrowers and items can name branchcode twice.
+        var run = await _h.ImportAsync(ImportKind.Loans, """
+            datetime,branch,type,itemnumber,borrowernumber,branch
+            2026-11-02 10:15:00,solvberget,issue,48211,20417,madla
+            """, ImportFormat.Koha);
+
+        Assert.Equal((ImportState.Failed, 0L), (run.State, run.RowsRead));
+        Assert.StartsWith(ImportReasons.Unreadable + ": ", run.Failure, StringComparison.Ordinal);
+        Assert.Contains("'branch'", run.Failure, StringComparison.Ordinal);
+        Assert.Equal(0, await _h.CountAsync("SELECT count(*) FROM fact"));
+    }
+
+    [Fact]
     public async Task MissingRequiredColumn_FailsTheWholeFile_AndStagesNothing()
     {
         var noBranch = """
