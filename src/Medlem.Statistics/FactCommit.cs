@@ -13,11 +13,11 @@ public sealed record CommitResult(long Staged, long Loaded, bool AlreadyCommitte
 
 /// <summary>
 /// Finishes an import's transaction: removes facts whose key the library already has on that
-/// day, or that the batch repeats (so the same file twice, or overlapping exports, change
-/// nothing); replaces catalogue entries and door counts that have the same natural key (within
-/// the batch the later row wins; an entry equal to the stored one counts as a duplicate); adds the
-/// import's partial aggregates; records the import in <c>import_batch</c>; commits. Either all of
-/// it happens or none of it.
+/// day, or that the batch repeats, and renewals that a later export of the same loan dates anew
+/// (so the same file twice, or overlapping exports, change nothing); replaces catalogue entries
+/// and door counts that have the same natural key (within the batch the later row wins; an entry
+/// equal to the stored one counts as a duplicate); adds the import's partial aggregates; records
+/// the import in <c>import_batch</c>; commits. Either all of it happens or none of it.
 /// </summary>
 public static class FactCommit
 {
@@ -35,6 +35,7 @@ public static class FactCommit
             var duplicates = staging.FirstDay is { } first && staging.LastDay is { } last
                 ? await RemoveDuplicatesAsync(connection, staging, first, last, ct)
                 : 0;
+            duplicates += await RemoveRedatedRenewalsAsync(connection, staging, ct);
             duplicates += await UnchangedEntriesAsync(connection, staging, ct);
             await connection.ExecuteAsync($"""
                 DELETE FROM event e WHERE e.library_id = {lib} AND e.import_id <> {id}
@@ -62,6 +63,34 @@ public static class FactCommit
             await connection.ExecuteAsync("ROLLBACK", CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Renewals of this import whose key the library holds on another day. A source that keeps one
+    /// record per loan (FOLIO's loans, Koha's checkouts) gives only the time of the last renewal
+    /// (FOLIO: of the record's last change, a return too), so an export made after a later renewal
+    /// dates the earlier ones anew, under the same key (loan and renewal number). The first date
+    /// seen, the one nearest the renewal, is kept. A key names one event, so for sources that date
+    /// each event (Koha's statistics) a match on another day cannot happen but by a hash collision.
+    /// </summary>
+    private static async Task<long> RemoveRedatedRenewalsAsync(DuckDBConnection connection, FactStaging staging, CancellationToken ct)
+    {
+        if (staging.RenewalsStaged == 0)
+        {
+            return 0;
+        }
+
+        var id = staging.ImportId;
+        var lib = staging.LibraryId;
+        var renewal = (int)FactKind.Renewal;
+        var before = await connection.ScalarAsync<long>($"SELECT count(*) FROM fact_row WHERE import_id = {id}", ct);
+        await connection.ExecuteAsync($"""
+            DELETE FROM fact_row WHERE import_id = {id} AND flags & 255 = {renewal}
+                AND key IN (SELECT key FROM fact_row WHERE library_id = {lib} AND import_id <> {id} AND flags & 255 = {renewal});
+            DELETE FROM title t WHERE t.library_id = {lib} AND NOT EXISTS (SELECT 1 FROM fact_row f WHERE f.key = t.key AND f.day = t.day AND f.library_id = t.library_id);
+            """, ct);
+        var after = await connection.ScalarAsync<long>($"SELECT count(*) FROM fact_row WHERE import_id = {id}", ct);
+        return before - after;
     }
 
     /// <summary>

@@ -36,6 +36,8 @@ public sealed class FactStaging : IDisposable
 
     public long Staged { get; private set; }
 
+    internal long RenewalsStaged { get; private set; }
+
     internal long EventsStaged { get; private set; }
 
     internal long VisitsStaged { get; private set; }
@@ -81,6 +83,7 @@ public sealed class FactStaging : IDisposable
             }
 
             Filter.Add(f.Key, f.Day);
+            RenewalsStaged += f.Kind == FactKind.Renewal ? 1 : 0;
             FirstDay = FirstDay is { } first && first <= f.Day ? first : f.Day;
             LastDay = LastDay is { } last && last >= f.Day ? last : f.Day;
         }

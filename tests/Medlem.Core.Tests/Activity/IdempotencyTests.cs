@@ -1,4 +1,5 @@
 using Medlem.Core.Activity;
+using Medlem.Statistics;
 using Xunit;
 
 namespace Medlem.Core.Tests.Activity;
@@ -91,6 +92,33 @@ public sealed class IdempotencyTests : IAsyncLifetime
         Assert.Equal(aggregates, await _h.AggregatesAsync());
         Assert.Equal(catalogue, await CatalogueAndCountsAsync());
         Assert.Equal(links, await _h.LinksAsync());
+    }
+
+    [Fact]
+    public async Task RecordPerLoanExports_OverTime_CountEachRenewalOnce()
+    {
+        // FOLIO keeps a loan's renewal count and the time of the record's last change (metadata.updatedDate), so
+        // LoansMapper dates the renewals then. The same loan in three exports, as of 10, 21 and 26 November:
+        // renewed on 9 November, again on 20 November, returned on 25 November (which changes the record too).
+        var profile = MappingProfile.Parse("""{ "branches": { "c4c90014-c8c9-4ade-8f24-b5e313319f4b": "solvberget" } }""");
+        await _h.ImportAsync(ImportKind.Patrons, """{"id": "7261ecaa-3c1d-4c2a-9a8c-1d5b2e1a0b01", "barcode": "2100000017"}""", ImportFormat.Folio);
+        string Export(int renewals, string updated) => $$$"""
+            [{"id": "a1f0b1c2-0000-4000-8000-000000000001", "userId": "7261ecaa-3c1d-4c2a-9a8c-1d5b2e1a0b01", "itemId": "b2c3d4e5-0000-4000-8000-000000000001",
+              "loanDate": "2026-11-02T09:15:00.000+00:00", "action": "renewed", "renewalCount": {{{renewals}}}, "checkoutServicePointId": "c4c90014-c8c9-4ade-8f24-b5e313319f4b",
+              "metadata": {"createdDate": "2026-11-02T09:15:00.000+00:00", "updatedDate": "{{{updated}}}"}}]
+            """;
+
+        var first = await _h.ImportAsync(ImportKind.Loans, Export(1, "2026-11-09T10:00:00.000+00:00"), ImportFormat.Folio, profile);
+        var second = await _h.ImportAsync(ImportKind.Loans, Export(2, "2026-11-20T10:00:00.000+00:00"), ImportFormat.Folio, profile);
+        var third = await _h.ImportAsync(ImportKind.Loans, Export(2, "2026-11-25T10:00:00.000+00:00"), ImportFormat.Folio, profile);
+
+        RunAssert.Figures(new(ImportState.Completed, Read: 1, Loaded: 2, Duplicate: 0, Rejected: 0), first);
+        RunAssert.Figures(new(ImportState.Completed, Read: 1, Loaded: 1, Duplicate: 2, Rejected: 0), second);
+        RunAssert.Figures(new(ImportState.Completed, Read: 1, Loaded: 0, Duplicate: 3, Rejected: 0), third);
+        Assert.Equal(
+            [(FactKind.Loan, new DateOnly(2026, 11, 2)), (FactKind.Renewal, new DateOnly(2026, 11, 9)), (FactKind.Renewal, new DateOnly(2026, 11, 20))],
+            (await _h.FactsAsync()).Select(f => (f.Kind, f.Day)));
+        Assert.Equal(new DateOnly(2026, 11, 20), (await _h.MembershipAsync("Kari")).LastUsedOn);
     }
 
     private async Task<List<string>> CatalogueAndCountsAsync() =>
