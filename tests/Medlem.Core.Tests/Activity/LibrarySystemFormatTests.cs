@@ -172,6 +172,31 @@ public sealed class LibrarySystemFormatTests : IAsyncLifetime
             (await _h.FactsAsync()).Select(f => (f.Kind, f.Day, f.BranchId, f.Member, f.Media!, f.AgeBand)).Order());
     }
 
+    [Fact]
+    public async Task FolioCollections_AsItsApiReturnsThem_AreReadAsTheirArray()
+    {
+        // GET /users and GET /circulation/loans answer with the records in a named array beside the total.
+        var users = await _h.ImportAsync(ImportKind.Patrons, """
+            {
+              "users": [
+                {"id": "7261ecaa-3c1d-4c2a-9a8c-1d5b2e1a0b01", "username": "kari", "barcode": "2100000017", "active": true, "personal": {"lastName": "Nordmann", "email": "kari.nordmann@example.no"}},
+                {"id": "7261ecaa-3c1d-4c2a-9a8c-1d5b2e1a0b04", "username": "per", "barcode": "2100000041", "active": true, "personal": {"lastName": "Hansen", "email": "per.hansen@example.no"}}
+              ],
+              "totalRecords": 2,
+              "resultInfo": {"totalRecords": 2, "facets": [], "diagnostics": []}
+            }
+            """, ImportFormat.Folio, fileName: "users.json");
+        var loans = await _h.ImportAsync(ImportKind.Loans, """
+            {"loans": [{"id": "a1f0b1c2-0000-4000-8000-000000000009", "userId": "7261ecaa-3c1d-4c2a-9a8c-1d5b2e1a0b04", "itemId": "b2c3d4e5-0000-4000-8000-000000000009", "loanDate": "2026-11-05T12:00:00.000+00:00", "action": "checkedout", "renewalCount": 0, "checkoutServicePointId": "madla"}], "totalRecords": 1}
+            """, ImportFormat.Folio, fileName: "loans.json");
+
+        RunAssert.Figures(new(ImportState.Completed, Read: 2, Loaded: 2, Duplicate: 0, Rejected: 0), users);
+        RunAssert.Figures(new(ImportState.Completed, Read: 1, Loaded: 1, Duplicate: 0, Rejected: 0), loans);
+        Assert.Equal(
+            [(FactKind.Loan, new DateOnly(2026, 11, 5), (Guid?)_h["Per"].Pseudonym)],
+            (await _h.FactsAsync()).Select(f => (f.Kind, f.Day, f.Member)));
+    }
+
     private static (FactKind, short?, MatchKind, Guid?, bool, AgeBand?, short?, string, string) Fact(
         FactKind kind, short branch, FixtureMember member, AgeBand band, string media, string category) =>
         (kind, branch, MatchKind.Member, member.Pseudonym, false, band, member.TypeId, media, category);

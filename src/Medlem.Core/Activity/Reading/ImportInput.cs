@@ -114,13 +114,43 @@ public sealed class ImportInput : IDisposable
         return valid > invalid;
     }
 
+    /// <summary>
+    /// CSV, JSON lines, or a JSON array, by the first character. An object whose first member is an
+    /// array is a collection as REST APIs answer (FOLIO's <c>{"users": [...], "totalRecords": 2}</c>):
+    /// its array is read, the way a bare array is.
+    /// </summary>
     private static InputLayout DetectLayout(ReadOnlySpan<byte> prefix, Encoding encoding)
     {
         var text = encoding.GetString(prefix).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         return text.Length == 0 ? InputLayout.Empty
-            : text[0] == '{' ? InputLayout.JsonLines
+            : text[0] == '{' ? (IsCollection(text) ? InputLayout.JsonArray : InputLayout.JsonLines)
             : text[0] == '[' ? InputLayout.JsonArray
             : InputLayout.Csv;
+    }
+
+    /// <summary>Whether <paramref name="json"/> opens as <c>{ "name" : [</c>.</summary>
+    private static bool IsCollection(ReadOnlySpan<char> json)
+    {
+        var rest = json[1..].TrimStart();
+        if (rest.IsEmpty || rest[0] != '"')
+        {
+            return false;
+        }
+
+        var i = 1;
+        while (i < rest.Length && rest[i] != '"')
+        {
+            i += rest[i] == '\\' ? 2 : 1;
+        }
+
+        rest = i < rest.Length ? rest[(i + 1)..].TrimStart() : [];
+        if (rest.IsEmpty || rest[0] != ':')
+        {
+            return false;
+        }
+
+        rest = rest[1..].TrimStart();
+        return !rest.IsEmpty && rest[0] == '[';
     }
 }
 

@@ -5,7 +5,7 @@ namespace Medlem.Core.Activity.Reading;
 
 /// <summary>
 /// JSON lines (one object a line) or one JSON array of objects, as Koha's REST API and FOLIO
-/// return them. Fields are named by dotted paths (<c>personal.email</c>); a value that is not a
+/// return them (FOLIO's inside a collection object: the first array is read, the rest ignored). Fields are named by dotted paths (<c>personal.email</c>); a value that is not a
 /// string is given in its JSON text (numbers, true/false). Both stream: a record at a time is
 /// held, never the file. A record that is not a JSON object (a broken line, an array cut off in
 /// the middle of its last object) is a bad row, not the end of the file. <see cref="Line"/> is
