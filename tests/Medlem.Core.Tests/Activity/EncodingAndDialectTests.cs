@@ -112,6 +112,20 @@ public sealed class EncodingAndDialectTests : IAsyncLifetime
             await _h.QueryAsync("SELECT branch_id FROM event", r => r.GetInt16(0)));
     }
 
+    [Fact]
+    public async Task ExcelUnicodeText_Utf16WithByteOrderMarkAndTabs_Loads()
+    {
+        // Excel's "Unicode Text (*.txt)": UTF-16 little-endian with a byte order mark, tab separated.
+        var text = "event_id\ttitle\tcategory\taudience\tstarts_at\tbranch\torganiser\r\n"
+            + "ev-1\tSommerles-fest på Sølvberget\tbarn\tchildren\t14.08.2026 12:00\tsolvberget\t\r\n";
+        byte[] bytes = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)];
+
+        var run = await _h.ImportAsync(ImportKind.Events, bytes, fileName: "arrangementer.txt");
+
+        RunAssert.Figures(new(ImportState.Completed, Read: 1, Loaded: 1, Duplicate: 0, Rejected: 0), run);
+        Assert.Equal([("ev-1", "Sommerles-fest på Sølvberget", "barn")], await EventsAsync());
+    }
+
     // Excel on Norwegian Windows saves "CSV" with semicolons (the comma is the decimal sign); other tools write tabs.
     [Theory]
     [InlineData(';')]
