@@ -13,10 +13,11 @@ public sealed record CommitResult(long Staged, long Loaded, bool AlreadyCommitte
 
 /// <summary>
 /// Finishes an import's transaction: removes facts whose key the library already has on that
-/// day, or that the batch repeats (so the same file twice, or overlapping exports, change
-/// nothing); replaces catalogue entries and door counts that have the same natural key; adds the
-/// import's partial aggregates; records the import in <c>import_batch</c>; commits. Either all of
-/// it happens or none of it.
+/// day, or that the batch repeats, and renewals that a later export of the same loan dates anew
+/// (so the same file twice, or overlapping exports, change nothing); replaces catalogue entries
+/// and door counts that have the same natural key (within the batch the later row wins; an entry
+/// equal to the stored one counts as a duplicate); adds the import's partial aggregates; records
+/// the import in <c>import_batch</c>; commits. Either all of it happens or none of it.
 /// </summary>
 public static class FactCommit
 {
@@ -34,11 +35,9 @@ public static class FactCommit
             var duplicates = staging.FirstDay is { } first && staging.LastDay is { } last
                 ? await RemoveDuplicatesAsync(connection, staging, first, last, ct)
                 : 0;
+            duplicates += await RemoveRedatedRenewalsAsync(connection, staging, ct);
+            duplicates += await UnchangedEntriesAsync(connection, staging, ct);
             await connection.ExecuteAsync($"""
-                DELETE FROM event WHERE import_id = {id}
-                    AND rowid NOT IN (SELECT max(rowid) FROM event WHERE import_id = {id} GROUP BY event_id);
-                DELETE FROM visit WHERE import_id = {id}
-                    AND rowid NOT IN (SELECT max(rowid) FROM visit WHERE import_id = {id} GROUP BY branch_id, day, hour);
                 DELETE FROM event e WHERE e.library_id = {lib} AND e.import_id <> {id}
                     AND e.event_id IN (SELECT event_id FROM event WHERE import_id = {id});
                 DELETE FROM visit v WHERE v.library_id = {lib} AND v.import_id <> {id}
@@ -64,6 +63,69 @@ public static class FactCommit
             await connection.ExecuteAsync("ROLLBACK", CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Renewals of this import whose key the library holds on another day. A source that keeps one
+    /// record per loan (FOLIO's loans, Koha's checkouts) gives only the time of the last renewal
+    /// (FOLIO: of the record's last change, a return too), so an export made after a later renewal
+    /// dates the earlier ones anew, under the same key (loan and renewal number). The first date
+    /// seen, the one nearest the renewal, is kept. A key names one event, so for sources that date
+    /// each event (Koha's statistics) a match on another day cannot happen but by a hash collision.
+    /// </summary>
+    private static async Task<long> RemoveRedatedRenewalsAsync(DuckDBConnection connection, FactStaging staging, CancellationToken ct)
+    {
+        if (staging.RenewalsStaged == 0)
+        {
+            return 0;
+        }
+
+        var id = staging.ImportId;
+        var lib = staging.LibraryId;
+        var renewal = (int)FactKind.Renewal;
+        var before = await connection.ScalarAsync<long>($"SELECT count(*) FROM fact_row WHERE import_id = {id}", ct);
+        await connection.ExecuteAsync($"""
+            DELETE FROM fact_row WHERE import_id = {id} AND flags & 255 = {renewal}
+                AND key IN (SELECT key FROM fact_row WHERE library_id = {lib} AND import_id <> {id} AND flags & 255 = {renewal});
+            DELETE FROM title t WHERE t.library_id = {lib} AND NOT EXISTS (SELECT 1 FROM fact_row f WHERE f.key = t.key AND f.day = t.day AND f.library_id = t.library_id);
+            """, ct);
+        var after = await connection.ScalarAsync<long>($"SELECT count(*) FROM fact_row WHERE import_id = {id}", ct);
+        return before - after;
+    }
+
+    /// <summary>
+    /// Catalogue entries and door counts of this import that change nothing: all but the last of an
+    /// event or an hour the batch repeats (the later replaces the earlier, and is removed here), and
+    /// those equal to what the store holds. They count as duplicates, so a rerun reports nothing
+    /// loaded; an entry that differs replaces the stored one and counts as loaded.
+    /// </summary>
+    private static async Task<long> UnchangedEntriesAsync(DuckDBConnection connection, FactStaging staging, CancellationToken ct)
+    {
+        if (staging.EventsStaged == 0 && staging.VisitsStaged == 0)
+        {
+            return 0;
+        }
+
+        var id = staging.ImportId;
+        var lib = staging.LibraryId;
+        await connection.ExecuteAsync($"""
+            DELETE FROM event WHERE import_id = {id}
+                AND rowid NOT IN (SELECT max(rowid) FROM event WHERE import_id = {id} GROUP BY event_id);
+            DELETE FROM visit WHERE import_id = {id}
+                AND rowid NOT IN (SELECT max(rowid) FROM visit WHERE import_id = {id} GROUP BY branch_id, day, hour);
+            """, ct);
+        var kept = await connection.ScalarAsync<long>(
+            $"SELECT (SELECT count(*) FROM event WHERE import_id = {id}) + (SELECT count(*) FROM visit WHERE import_id = {id})", ct);
+        var unchanged = await connection.ScalarAsync<long>($"""
+            SELECT (SELECT count(*) FROM event n WHERE n.import_id = {id} AND EXISTS (
+                        SELECT 1 FROM event o WHERE o.library_id = {lib} AND o.import_id <> {id} AND o.event_id = n.event_id
+                            AND o.title = n.title AND o.category = n.category AND o.audience = n.audience AND o.starts_at = n.starts_at
+                            AND o.branch_id IS NOT DISTINCT FROM n.branch_id))
+                 + (SELECT count(*) FROM visit n WHERE n.import_id = {id} AND EXISTS (
+                        SELECT 1 FROM visit o WHERE o.library_id = {lib} AND o.import_id <> {id}
+                            AND o.branch_id = n.branch_id AND o.day = n.day AND o.hour = n.hour AND o.count = n.count))
+            """, ct);
+        return staging.EventsStaged + staging.VisitsStaged - kept + unchanged;
     }
 
     /// <summary>

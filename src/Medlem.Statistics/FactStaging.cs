@@ -36,6 +36,12 @@ public sealed class FactStaging : IDisposable
 
     public long Staged { get; private set; }
 
+    internal long RenewalsStaged { get; private set; }
+
+    internal long EventsStaged { get; private set; }
+
+    internal long VisitsStaged { get; private set; }
+
     public DateOnly? FirstDay { get; private set; }
 
     public DateOnly? LastDay { get; private set; }
@@ -77,6 +83,7 @@ public sealed class FactStaging : IDisposable
             }
 
             Filter.Add(f.Key, f.Day);
+            RenewalsStaged += f.Kind == FactKind.Renewal ? 1 : 0;
             FirstDay = FirstDay is { } first && first <= f.Day ? first : f.Day;
             LastDay = LastDay is { } last && last >= f.Day ? last : f.Day;
         }
@@ -99,6 +106,7 @@ public sealed class FactStaging : IDisposable
             .AppendValue(_importId)
             .EndRow();
         Staged++;
+        EventsStaged++;
     }
 
     public void Append(VisitCount v)
@@ -113,6 +121,7 @@ public sealed class FactStaging : IDisposable
             .AppendValue(_importId)
             .EndRow();
         Staged++;
+        VisitsStaged++;
     }
 
     /// <summary>Flushes the appenders into the transaction, with the new numbers.</summary>

@@ -6,21 +6,23 @@ namespace Medlem.Web.Tests.Cli;
 [CollectionDefinition(nameof(SharedConsole), DisableParallelization = true)]
 public sealed class SharedConsole;
 
-/// <summary>The <c>medlem</c> command run in-process against a SQLite file of its own. It writes to the console, so these tests run alone.</summary>
+/// <summary>
+/// The <c>medlem</c> command run in-process against a folder of its own (the SQLite file, and the
+/// statistics store and keys beside it). It writes to the console, so these tests run alone.
+/// </summary>
 [Collection(nameof(SharedConsole))]
 public sealed class CliTests : IDisposable
 {
-    private readonly string _database = Path.Combine(Path.GetTempPath(), "medlem-tests", $"cli-{Guid.NewGuid():N}.db");
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "medlem-tests", $"cli-{Guid.NewGuid():N}");
 
-    private string Connection => $"Data Source={_database}";
+    public CliTests() => Directory.CreateDirectory(_folder);
+
+    private string Connection => $"Data Source={Path.Combine(_folder, "medlem.db")}";
 
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(file);
-        }
+        Directory.Delete(_folder, recursive: true);
     }
 
     [Fact]
@@ -78,7 +80,7 @@ public sealed class CliTests : IDisposable
 
     private static Task<(int Exit, string Output)> RunAsync(params string[] args) => RunAsync(args, stdin: "");
 
-    private static async Task<(int Exit, string Output)> RunAsync(string[] args, string stdin)
+    internal static async Task<(int Exit, string Output)> RunAsync(string[] args, string stdin)
     {
         var output = new StringWriter();
         var (originalOut, originalError, originalIn) = (Console.Out, Console.Error, Console.In);

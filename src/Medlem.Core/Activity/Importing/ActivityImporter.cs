@@ -143,7 +143,7 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
                 Numbers = staging.Numbers,
                 Profile = profile,
                 Zone = zone,
-                Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime),
+                Today = Today(zone),
                 Events = events,
             };
             Lap("context", phase);
@@ -164,6 +164,10 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
                 throw new ImportFileException(ImportReasons.OtherLibrary);
             }
 
+            // The month's visitor keys reach the register before the facts hashed with them reach the
+            // store: after a crash between the two, the next import must find the key, or the same
+            // device would become a second visitor in the same month.
+            await keys.SaveNewAsync(ct);
             if (request.Kind == ImportKind.Patrons)
             {
                 // Patron links live in the register; the statistics store gets nothing.
@@ -195,18 +199,21 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
         run.RowsAnonymous = sink.Anonymous;
         if (request.Kind == ImportKind.Patrons)
         {
-            await keys.SaveNewAsync(ct);
             (run.RowsLoaded, run.RowsDuplicate) = await SaveLinksAsync(library.Id, request.Format, sink.Links, ct);
             return;
         }
 
-        await keys.SaveNewAsync(ct);
-        if (request.Kind is ImportKind.Loans or ImportKind.Attendance or ImportKind.Wifi or ImportKind.DigitalLoans)
+        if (IsUse(request.Kind))
         {
-            await ActivitySummaryRefresh.RunAsync(db, duck, run.Id, library.Id, summaries, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime), ct);
+            await ActivitySummaryRefresh.RunAsync(db, duck, run.Id, library.Id, summaries, Today(zone), ct);
             Lap("register summary", phase);
         }
     }
+
+    /// <summary>Kinds whose facts are use of the library, kept in the register's activity summary.</summary>
+    private static bool IsUse(ImportKind kind) => kind is ImportKind.Loans or ImportKind.Attendance or ImportKind.Wifi or ImportKind.DigitalLoans;
+
+    private DateOnly Today(TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
 
     /// <summary>Parses on one thread and appends on another, through a bounded channel of chunks.</summary>
     private static async Task<(StagingSink Sink, long Rows)> StageAsync(
@@ -315,7 +322,8 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
 
     /// <summary>
     /// Imports the register still shows as running were interrupted (only one runs at a time):
-    /// finished from the statistics store's record when their commit happened, else marked
+    /// finished from the statistics store's record when their commit happened (the activity
+    /// summary of their members included, which the crash may have cut off), else marked
     /// interrupted (their uncommitted writes are already gone).
     /// </summary>
     private async Task RecoverInterruptedAsync(DuckDBConnection duck, long currentId, CancellationToken ct)
@@ -327,6 +335,12 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
                 $"SELECT staged, loaded FROM import_batch WHERE import_id = {run.Id}", r => (Staged: r.GetInt64(0), Loaded: r.GetInt64(1)), ct);
             if (committed.Count == 1)
             {
+                if (IsUse(run.Kind))
+                {
+                    var current = await ActivitySummaryRefresh.CurrentAsync(db, run.LibraryId, ct);
+                    await ActivitySummaryRefresh.RunAsync(db, duck, run.Id, run.LibraryId, current, Today(TimeZoneInfo.FindSystemTimeZoneById(new MappingProfile().TimeZone)), ct);
+                }
+
                 run.State = ImportState.Completed;
                 run.RowsLoaded = committed[0].Loaded;
                 run.RowsDuplicate = committed[0].Staged - committed[0].Loaded;

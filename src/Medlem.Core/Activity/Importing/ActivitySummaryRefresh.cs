@@ -54,6 +54,13 @@ internal static class ActivitySummaryRefresh
         return changes.Count;
     }
 
+    /// <summary>The register's summaries of a library's memberships, by pseudonym (what <see cref="RunAsync"/> compares with).</summary>
+    public static async Task<Dictionary<Guid, RegisterSummary>> CurrentAsync(MedlemDbContext db, int libraryId, CancellationToken ct) =>
+        await db.Memberships.AsNoTracking()
+            .Where(m => m.LibraryId == libraryId)
+            .Select(m => new { m.Pseudonym, Summary = new RegisterSummary(m.LastUsedOn, m.LoansLast12Months, m.ActivityAsOf) })
+            .ToDictionaryAsync(m => m.Pseudonym, m => m.Summary, ct);
+
     private static DateOnly? Later(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     /// <summary>

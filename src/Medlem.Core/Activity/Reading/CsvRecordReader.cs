@@ -4,7 +4,9 @@ namespace Medlem.Core.Activity.Reading;
 
 /// <summary>
 /// CSV as real exports write it, read by Sep: comma, semicolon or tab (told from the header),
-/// quoted fields with embedded newlines and doubled quotes, header names in any case.
+/// quoted fields with embedded newlines and doubled quotes, header names in any case. Blank
+/// lines (Excel ends files with them) are no rows. A header that names a column twice makes the
+/// file unreadable: which of the two is meant cannot be told.
 /// </summary>
 internal sealed class CsvRecordReader : IRecordReader
 {
@@ -13,12 +15,21 @@ internal sealed class CsvRecordReader : IRecordReader
 
     public CsvRecordReader(TextReader text)
     {
-        _reader = Sep.Reader(o => o with
+        try
         {
-            Unescape = true,
-            DisableColCountCheck = true,
-            Trim = SepTrim.Outer,
-        }).From(text);
+            _reader = Sep.Reader(o => o with
+            {
+                Unescape = true,
+                DisableColCountCheck = true,
+                Trim = SepTrim.Outer,
+            }).From(text);
+        }
+        catch (ArgumentException ex)
+        {
+            // Sep refuses a header with a repeated name ("Col name 'branch' found 2 times …").
+            throw new ImportFileException(ImportReasons.Unreadable, ex.Message);
+        }
+
         _headerColumns = _reader.Header.ColNames.Count;
     }
 
@@ -38,10 +49,14 @@ internal sealed class CsvRecordReader : IRecordReader
 
     public bool MoveNext()
     {
-        if (!_reader.MoveNext())
+        do
         {
-            return false;
+            if (!_reader.MoveNext())
+            {
+                return false;
+            }
         }
+        while (_reader.Current.ColCount == 1 && _headerColumns > 1 && _reader.Current.Span.IsWhiteSpace());
 
         Line = _reader.Current.LineNumberFrom;
         return true;

@@ -14,7 +14,7 @@ public interface IRecordReader : IDisposable
 
     bool MoveNext();
 
-    /// <summary>The line the record starts on (CSV), or its position in the file (JSON).</summary>
+    /// <summary>The line the record starts on (CSV, JSON lines; the header is line 1), or its place in a JSON array (1 for the first).</summary>
     long Line { get; }
 
     /// <summary>Whether the record has as many fields as the header (a shifted or cut-off row has not).</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Unicode;
@@ -8,9 +9,10 @@ namespace Medlem.Core.Activity.Reading;
 /// An import file as it streams in: its encoding and layout told from the first bytes, its
 /// SHA-256 computed on the way, never held whole in memory (a 2 GB export streams like any other).
 /// Encodings: a byte order mark (UTF-8 or UTF-16); else UTF-8 when the first 64 KiB are valid
-/// UTF-8; else Windows-1252, the encoding of Excel's "CSV" on Norwegian Windows, so æøå come
-/// through. A file that turns invalid after the sniffed prefix gets its bad rows reported
-/// (<see cref="ImportReasons.Encoding"/>), not guessed at.
+/// UTF-8, or hold more valid UTF-8 letters than invalid bytes (a UTF-8 file with a stray 1252
+/// row); else Windows-1252, the encoding of Excel's "CSV" on Norwegian Windows, so æøå come
+/// through. Bytes invalid in the chosen encoding, after the sniffed prefix or within it, get their
+/// rows reported (<see cref="ImportReasons.Encoding"/>), not guessed at.
 /// </summary>
 public sealed class ImportInput : IDisposable
 {
@@ -77,16 +79,78 @@ public sealed class ImportInput : IDisposable
     {
         var chars = new char[prefix.Length];
         // Not the final block: a character cut by the 64 KiB boundary is not an error.
-        return Utf8.ToUtf16(prefix, chars, out _, out _, replaceInvalidSequences: false, isFinalBlock: false) != System.Buffers.OperationStatus.InvalidData;
+        if (Utf8.ToUtf16(prefix, chars, out _, out _, replaceInvalidSequences: false, isFinalBlock: false) != OperationStatus.InvalidData)
+        {
+            return true;
+        }
+
+        // Invalid somewhere. Windows-1252 text is almost never valid UTF-8 (æ, ø, å alone are invalid
+        // lead bytes), so a prefix with more valid multi-byte characters than invalid bytes is a UTF-8
+        // file with a few stray bytes (a row pasted from a 1252 file): read as UTF-8, its own letters
+        // come through and the stray rows are reported. Read as 1252, every æøå of it would silently
+        // become two wrong letters.
+        var valid = 0;
+        var invalid = 0;
+        while (!prefix.IsEmpty)
+        {
+            var status = Rune.DecodeFromUtf8(prefix, out _, out var consumed);
+            if (status == OperationStatus.NeedMoreData)
+            {
+                break; // cut by the end of the prefix
+            }
+
+            if (status == OperationStatus.Done)
+            {
+                valid += consumed > 1 ? 1 : 0;
+            }
+            else
+            {
+                invalid++;
+            }
+
+            prefix = prefix[consumed..];
+        }
+
+        return valid > invalid;
     }
 
+    /// <summary>
+    /// CSV, JSON lines, or a JSON array, by the first character. An object whose first member is an
+    /// array is a collection as REST APIs answer (FOLIO's <c>{"users": [...], "totalRecords": 2}</c>):
+    /// its array is read, the way a bare array is.
+    /// </summary>
     private static InputLayout DetectLayout(ReadOnlySpan<byte> prefix, Encoding encoding)
     {
         var text = encoding.GetString(prefix).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         return text.Length == 0 ? InputLayout.Empty
-            : text[0] == '{' ? InputLayout.JsonLines
+            : text[0] == '{' ? (IsCollection(text) ? InputLayout.JsonArray : InputLayout.JsonLines)
             : text[0] == '[' ? InputLayout.JsonArray
             : InputLayout.Csv;
+    }
+
+    /// <summary>Whether <paramref name="json"/> opens as <c>{ "name" : [</c>.</summary>
+    private static bool IsCollection(ReadOnlySpan<char> json)
+    {
+        var rest = json[1..].TrimStart();
+        if (rest.IsEmpty || rest[0] != '"')
+        {
+            return false;
+        }
+
+        var i = 1;
+        while (i < rest.Length && rest[i] != '"')
+        {
+            i += rest[i] == '\\' ? 2 : 1;
+        }
+
+        rest = i < rest.Length ? rest[(i + 1)..].TrimStart() : [];
+        if (rest.IsEmpty || rest[0] != ':')
+        {
+            return false;
+        }
+
+        rest = rest[1..].TrimStart();
+        return !rest.IsEmpty && rest[0] == '[';
     }
 }
 

@@ -1,0 +1,181 @@
+using Medlem.Core.Activity;
+using Medlem.Core.Activity.Importing;
+using Medlem.Core.Tests.TestSupport;
+using Medlem.Statistics;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Xunit;
+
+namespace Medlem.Core.Tests.Activity;
+
+// Issue 3: imports are "atomic per batch (a process killed mid-import leaves no partial batch visible;
+// rerunning completes it)". ActivityImporter: an import the register still shows as running when the next
+// import starts is finished from the store's import_batch when its commit happened, else marked
+// "import.interrupted". A stop is simulated in-process: the import's token cancelled, or its progress
+// callback throwing, after 65,536 rows (the first progress report); a crash after the store's commit by
+// making the register's next write fail.
+public sealed class CrashSafetyTests : IAsyncLifetime
+{
+    /// <summary>Rows of the large file: past two progress reports (every 65,536 rows), so a cancel is seen mid-file.</summary>
+    private const int Rows = 140_000;
+
+    /// <summary>Everything an import writes to the store, counted over every table.</summary>
+    private const string EverythingWritten = """
+        SELECT (SELECT count(*) FROM fact_row) + (SELECT count(*) FROM member) + (SELECT count(*) FROM visitor) + (SELECT count(*) FROM code)
+             + (SELECT count(*) FROM member_month) + (SELECT count(*) FROM branch_day) + (SELECT count(*) FROM import_batch)
+        """;
+
+    private ImportHarness _h = null!;
+
+    public async ValueTask InitializeAsync() => _h = await ImportHarness.CreateAsync();
+
+    public ValueTask DisposeAsync()
+    {
+        _h.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Koha statistics rows 1..140,000 (KohaFiles.NumberedIssue: half Kari's, half an unknown borrower's), made as read.</summary>
+    private static GeneratedCsvStream LargeFile() => new(KohaFiles.StatisticsHeader, n => KohaFiles.NumberedIssue((int)n), rows: Rows);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ImportStoppedMidway_ShowsNothingMeanwhile_LeavesNothing_IsMarkedInterrupted_AndARerunLoadsItAll(bool throwFromProgress)
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var seenMeanwhile = new List<long>();
+        var progress = new SynchronousProgress(p =>
+        {
+            seenMeanwhile.Add(_h.CountFromOutside(EverythingWritten));
+            if (throwFromProgress)
+            {
+                // Not an IOException: the importer takes those for a stream that broke off and fails the run itself.
+                throw new SimulatedCrashException();
+            }
+
+            cancel.Cancel();
+        });
+
+        var stopped = throwFromProgress
+            ? await Assert.ThrowsAsync<SimulatedCrashException>(() => _h.ImportAsync(ImportKind.Loans, LargeFile(), ImportFormat.Koha, progress: progress, cancel: cancel.Token))
+            : (Exception)await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _h.ImportAsync(ImportKind.Loans, LargeFile(), ImportFormat.Koha, progress: progress, cancel: cancel.Token));
+
+        // At 65,536 rows four chunks had been appended inside the import's transaction: nobody else saw any of it.
+        Assert.Equal([0L], seenMeanwhile);
+        Assert.Equal(0, await _h.CountAsync(EverythingWritten));
+        // A cancelled import records itself as interrupted at once; a crash leaves it running for the next import to find.
+        var interrupted = Assert.Single(await _h.RunsAsync());
+        Assert.Equal(throwFromProgress ? ImportState.Running : ImportState.Failed, interrupted.State);
+
+        var next = await _h.ImportAsync(ImportKind.Visits, "branch,date,hour,count\nsolvberget,2026-11-02,10,41\n");
+        RunAssert.Figures(new(ImportState.Completed, Read: 1, Loaded: 1, Duplicate: 0, Rejected: 0), next);
+        var recovered = await _h.RunAsync(interrupted.Id);
+        Assert.Equal((ImportState.Failed, "import.interrupted", (DateTimeOffset?)TestClock.Now), (recovered.State, recovered.Failure, recovered.FinishedAt));
+
+        var rerun = await _h.ImportAsync(ImportKind.Loans, LargeFile(), ImportFormat.Koha);
+        RunAssert.Figures(new(ImportState.Completed, Read: Rows, Loaded: Rows, Duplicate: 0, Rejected: 0, Unmatched: Rows / 2), rerun);
+        Assert.Equal(Rows, await _h.CountAsync("SELECT count(*) FROM fact"));
+        Assert.Equal(Rows / 2, await _h.CountAsync("SELECT sum(n)::BIGINT FROM member_month"));
+        GC.KeepAlive(stopped);
+    }
+
+    [Fact]
+    public async Task CrashAfterTheStoreCommitted_IsFinishedFromImportBatch_AndTheMonthsVisitorKeySurvives()
+    {
+        const string Header = "session_id,started_at,ended_at,branch,login_method,card_number,device_id";
+        var crash = new CrashOnSaveAfterCommit(_h);
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => _h.ImportAsync(ImportKind.Wifi, $"""
+            {Header}
+            w1,2026-11-02 09:00:00,2026-11-02 10:30:00,solvberget,membership,2100000017,a4:5e:60:d1:22:01
+            w2,2026-11-02 11:00:00,2026-11-02 11:20:00,solvberget,voucher,,a4:5e:60:d1:22:02
+            """, context: _h.NewContext(crash)));
+        Assert.True(crash.Crashed);
+        var crashed = Assert.Single(await _h.RunsAsync());
+        Assert.Equal(ImportState.Running, crashed.State);
+        Assert.Equal(2, await _h.CountAsync("SELECT count(*) FROM fact"));
+
+        // The same device later in November, in the next import.
+        var next = await _h.ImportAsync(ImportKind.Wifi, $"""
+            {Header}
+            w8,2026-11-21 14:00:00,2026-11-21 14:30:00,madla,voucher,,a4:5e:60:d1:22:02
+            """);
+
+        RunAssert.Figures(new(ImportState.Completed, Read: 1, Loaded: 1, Duplicate: 0, Rejected: 0, Unmatched: 1), next);
+        var finished = await _h.RunAsync(crashed.Id);
+        Assert.Equal((ImportState.Completed, 2L, 0L, (DateTimeOffset?)TestClock.Now), (finished.State, finished.RowsLoaded, finished.RowsDuplicate, finished.FinishedAt));
+        Assert.Equal(1, await _h.CountAsync("SELECT count(DISTINCT visitor) FROM fact WHERE visitor IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task CrashBeforeTheRegistersActivitySummary_IsFinishedByTheNextImport_SummaryIncluded()
+    {
+        var loans = KohaFiles.Statistics(
+            KohaFiles.Statistic("2026-11-02 10:15:00", "issue", "48211", "20417"),
+            KohaFiles.Statistic("2026-11-10 12:00:00", "issue", "48212", "20417"));
+        Execute("CREATE TRIGGER simulated_crash BEFORE UPDATE ON Memberships BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;");
+
+        await Assert.ThrowsAsync<SqliteException>(() => _h.ImportAsync(ImportKind.Loans, loans, ImportFormat.Koha));
+        Execute("DROP TRIGGER simulated_crash;");
+        var crashed = Assert.Single(await _h.RunsAsync());
+        Assert.Equal(ImportState.Running, crashed.State);
+        Assert.Equal(2, await _h.CountAsync("SELECT count(*) FROM fact"));
+        Assert.Equal((0, (DateOnly?)null), await SummaryAsync("Kari"));
+
+        var next = await _h.ImportAsync(ImportKind.Visits, "branch,date,hour,count\nmadla,2026-11-02,10,12\n");
+
+        RunAssert.Figures(new(ImportState.Completed, Read: 1, Loaded: 1, Duplicate: 0, Rejected: 0), next);
+        var finished = await _h.RunAsync(crashed.Id);
+        Assert.Equal((ImportState.Completed, 2L, 0L), (finished.State, finished.RowsLoaded, finished.RowsDuplicate));
+        Assert.Equal((2, (DateOnly?)new DateOnly(2026, 11, 10)), await SummaryAsync("Kari"));
+
+        var rerun = await _h.ImportAsync(ImportKind.Loans, loans, ImportFormat.Koha);
+        RunAssert.Figures(new(ImportState.Completed, Read: 2, Loaded: 0, Duplicate: 2, Rejected: 0), rerun);
+        Assert.Equal(2, await _h.CountAsync("SELECT count(*) FROM fact"));
+    }
+
+    private async Task<(int Loans, DateOnly? LastUsed)> SummaryAsync(string given)
+    {
+        var membership = await _h.MembershipAsync(given);
+        return (membership.LoansLast12Months, membership.LastUsedOn);
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = _h.Database.Connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool, where a throw could not stop the import).</summary>
+    private sealed class SynchronousProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+
+    private sealed class SimulatedCrashException() : Exception("simulated crash");
+
+    /// <summary>
+    /// Fails the register's first save after the statistics store has recorded the running import in
+    /// import_batch: as if the process died the moment after the store's commit.
+    /// </summary>
+    private sealed class CrashOnSaveAfterCommit(ImportHarness h) : SaveChangesInterceptor
+    {
+        public bool Crashed { get; private set; }
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            var runs = eventData.Context!.ChangeTracker.Entries<ImportRun>().Select(e => e.Entity.Id).Where(id => id > 0).ToList();
+            if (!Crashed && runs.Any(id => h.CountFromOutside($"SELECT count(*) FROM import_batch WHERE import_id = {id}") == 1))
+            {
+                Crashed = true;
+                throw new SimulatedCrashException();
+            }
+
+            return ValueTask.FromResult(result);
+        }
+    }
+}
+
+/// <summary>Stands for a crash in the middle of an import (a process cannot catch its own kill).</summary>
+public sealed class SimulatedCrashException() : Exception("simulated crash");
