@@ -12,6 +12,12 @@ namespace Medlem.Core.Tests.Activity;
 // importer did not either. To stay within the test run's time on two cores, a row is about 2 KiB: Koha's free-text
 // "other" column carries 2,000 characters, as a note can. So 2 GiB is about a million rows, not thirty
 // million; the row rate is the benchmark's business (medlem bench import), the streaming is this test's.
+// The working set is the whole test process's: the test runs alone (its own collection, without parallel
+// neighbours), and counts what the process grew by during the import, from a compacted baseline.
+[CollectionDefinition(nameof(LargeFileTests), DisableParallelization = true)]
+public sealed class RunsAlone;
+
+[Collection(nameof(LargeFileTests))]
 public sealed class LargeFileTests : IAsyncLifetime
 {
     private const long TwoGiB = 2L * 1024 * 1024 * 1024;
@@ -48,6 +54,9 @@ public sealed class LargeFileTests : IAsyncLifetime
         Assert.Equal(rowBytes, Encoding.UTF8.GetByteCount(Row(1_000_000) + "\n")); // fixed width, so:
         var rows = (TwoGiB - header + rowBytes - 1) / rowBytes; // the rows it takes to reach 2 GiB
         var file = new GeneratedCsvStream(KohaFiles.StatisticsHeader, Row, bytes: TwoGiB);
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        using var self = Process.GetCurrentProcess();
+        var baseline = self.WorkingSet64;
         var started = Stopwatch.GetTimestamp();
 
         // The process's working set, sampled every 20 ms while the import runs (the process's lifetime peak
@@ -71,11 +80,11 @@ public sealed class LargeFileTests : IAsyncLifetime
         var peak = await sampler;
 
         TestContext.Current.TestOutputHelper?.WriteLine(FormattableString.Invariant(
-            $"2 GiB import: {rows:N0} rows of {rowBytes} bytes in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s; working set at most {peak / 1024 / 1024} MiB"));
+            $"2 GiB import: {rows:N0} rows of {rowBytes} bytes in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s; working set at most {peak / 1024 / 1024} MiB, {(peak - baseline) / 1024 / 1024} MiB above the {baseline / 1024 / 1024} MiB before"));
         RunAssert.Figures(new(ImportState.Completed, Read: rows, Loaded: rows, Duplicate: 0, Rejected: 0, Unmatched: (rows + 1) / 2), run);
         Assert.Equal(header + (rows * rowBytes), run.Bytes);
         Assert.True(run.Bytes >= TwoGiB);
         Assert.Equal(rows, await _h.CountAsync("SELECT count(*) FROM fact"));
-        Assert.True(peak < MemoryLimit, $"working set {peak / 1024 / 1024} MiB");
+        Assert.True(peak - baseline < MemoryLimit, $"working set grew by {(peak - baseline) / 1024 / 1024} MiB");
     }
 }
