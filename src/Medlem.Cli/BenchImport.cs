@@ -91,7 +91,7 @@ internal static class BenchImport
             Format = ImportFormat.Koha,
             Content = File.OpenRead(file),
             FileName = Path.GetFileName(file),
-            Channel = "cli",
+            Channel = ImportChannels.Cli,
             RunBy = "bench",
         }, progress: null, ct);
         return (run, clock.Elapsed);

@@ -93,7 +93,7 @@ internal static class ImportCommand
                 Format = importFormat,
                 Content = path.OpenRead(),
                 FileName = path.Name,
-                Channel = "cli",
+                Channel = ImportChannels.Cli,
                 RunBy = $"cli:{Environment.UserName}",
                 Profile = overrides,
             }, path.Length, ct);

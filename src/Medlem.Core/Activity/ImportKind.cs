@@ -61,3 +61,14 @@ public static class ImportKinds
 
     public static string Name(this ImportKind kind) => ByName.First(pair => pair.Value == kind).Key;
 }
+
+/// <summary>How an import arrived (<see cref="ImportRun.Channel"/>); each has a text <c>import.channel.*</c>.</summary>
+public static class ImportChannels
+{
+    public const string Cli = "cli";
+    public const string Web = "web";
+    public const string Api = "api";
+    public const string Demo = "demo";
+
+    public static IReadOnlyList<string> All { get; } = [Cli, Web, Api, Demo];
+}

@@ -101,7 +101,7 @@ public static class DatabaseStartup
                     Format = file.Format,
                     Content = File.OpenRead(file.Path),
                     FileName = Path.GetFileName(file.Path),
-                    Channel = "demo",
+                    Channel = ImportChannels.Demo,
                     RunBy = "demo",
                 }, progress: null, ct);
                 if (run.State != ImportState.Completed || run.RowsRejected > 0)

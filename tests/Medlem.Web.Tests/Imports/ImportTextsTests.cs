@@ -9,7 +9,7 @@ namespace Medlem.Web.Tests.Imports;
 public sealed class ImportTextsTests
 {
     [Fact]
-    public async Task EveryImportReason_AndEveryKindAndFormat_HasATextInBothLanguages()
+    public async Task EveryImportReason_Kind_Format_State_AndChannel_HasATextInBothLanguages()
     {
         await using var app = new MedlemApplication();
         var texts = app.Services.GetRequiredService<JsonTexts>();
@@ -21,7 +21,8 @@ public sealed class ImportTextsTests
         var kinds = ImportKinds.Names.Select(name => "import.kind." + name);
         var formats = new[] { "medlem", "koha", "folio" }.Select(name => "import.format." + name);
         var states = Enum.GetNames<ImportState>().Select(name => "import.state." + name);
-        var expected = reasons.Concat(kinds).Concat(formats).Concat(states).ToList();
+        var channels = ImportChannels.All.Select(name => "import.channel." + name);
+        var expected = reasons.Concat(kinds).Concat(formats).Concat(states).Concat(channels).ToList();
 
         Assert.True(expected.Count > 25, "The reason codes were not found.");
         foreach (var language in new[] { "nb", "en" })

@@ -83,7 +83,7 @@ public static class ActivityApi
             Format = importFormat,
             Content = context.Request.Body,
             FileName = sourceName,
-            Channel = "api",
+            Channel = ImportChannels.Api,
             RunBy = "api:" + sourceName,
             // Scoped to the source, so two systems of one library that both send "2026-11-28" do not get each other's import.
             IdempotencyKey = idempotencyKey is null ? "api:" + Guid.NewGuid().ToString("N") : string.Create(CultureInfo.InvariantCulture, $"source:{sourceId}:{idempotencyKey}"),

@@ -87,7 +87,7 @@ public sealed class DetailsModel(MedlemDbContext db, ImportRunner runner, KeptUp
             Format = run.Format,
             Content = content,
             FileName = run.FileName,
-            Channel = "web",
+            Channel = ImportChannels.Web,
             RunBy = await db.UserNameAsync(staff, ct),
             Profile = profile,
             IdempotencyKey = key,

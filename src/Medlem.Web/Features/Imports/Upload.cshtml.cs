@@ -82,7 +82,7 @@ public sealed class UploadModel(
             Format = choice.Format,
             Content = content,
             FileName = form.FileName!,
-            Channel = "web",
+            Channel = ImportChannels.Web,
             RunBy = await db.UserNameAsync(staff, ct),
             Profile = choice.Profile,
             IdempotencyKey = key,
