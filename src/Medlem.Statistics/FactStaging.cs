@@ -147,7 +147,16 @@ public sealed class FactStaging : IDisposable
     /// <summary>Abandons the import: nothing it wrote remains.</summary>
     public async Task RollbackAsync()
     {
-        Dispose();
+        try
+        {
+            Dispose();
+        }
+        catch (DuckDBException)
+        {
+            // An appender flushes what it holds when disposed; in a transaction a failed append has
+            // aborted that fails again. Nothing of it is kept, and the first error is the caller's.
+        }
+
         IsCommittedOrRolledBack = true;
         await _connection.ExecuteAsync("ROLLBACK", CancellationToken.None);
     }
@@ -162,9 +171,27 @@ public sealed class FactStaging : IDisposable
         }
 
         _disposed = true;
-        _facts.Dispose();
-        _titles?.Dispose();
-        _events?.Dispose();
-        _visits?.Dispose();
+        try
+        {
+            _facts.Dispose();
+        }
+        finally
+        {
+            try
+            {
+                _titles?.Dispose();
+            }
+            finally
+            {
+                try
+                {
+                    _events?.Dispose();
+                }
+                finally
+                {
+                    _visits?.Dispose();
+                }
+            }
+        }
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using DuckDB.NET.Data;
 using Medlem.Core.Activity;
 using Medlem.Core.Activity.Importing;
 using Medlem.Core.Tests.TestSupport;
@@ -78,6 +80,38 @@ public sealed class CrashSafetyTests : IAsyncLifetime
         Assert.Equal(Rows, await _h.CountAsync("SELECT count(*) FROM fact"));
         Assert.Equal(Rows / 2, await _h.CountAsync("SELECT sum(n)::BIGINT FROM member_month"));
         GC.KeepAlive(stopped);
+    }
+
+    [Fact]
+    public async Task StoreFailingMidImport_FailsTheImportWithItsError_InsteadOfHangingIt()
+    {
+        // After the first progress report the store is left 1 MB of memory and no disk to spill to: DuckDB's
+        // appender fails when it next flushes (every 204,800 rows), while the parser still has rows to hand over.
+        const int Many = 400_000;
+        static GeneratedCsvStream File() => new(KohaFiles.StatisticsHeader, n => KohaFiles.Statistic(
+            new DateTime(2026, 10, 1, 8, 0, 0).AddSeconds(2 * n).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            "issue", n.ToString(CultureInfo.InvariantCulture), "20417"), rows: Many);
+        var starved = false;
+        var progress = new SynchronousProgress(_ =>
+        {
+            if (!starved)
+            {
+                starved = true;
+                _h.ExecuteOutside("SET memory_limit = '1MB'; SET temp_directory = '';");
+            }
+        });
+
+        var import = _h.ImportAsync(ImportKind.Loans, File(), ImportFormat.Koha, progress: progress);
+        var failure = await Record.ExceptionAsync(() => import.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken));
+
+        Assert.IsType<DuckDBException>(failure); // not a TimeoutException: the import did not hang
+        Assert.Contains("could not allocate", failure.Message, StringComparison.Ordinal); // DuckDB's own error, not a later one
+        _h.ExecuteOutside("SET memory_limit = '384MB'; RESET temp_directory;");
+        Assert.Equal(0, await _h.CountAsync(EverythingWritten));
+
+        var rerun = await _h.ImportAsync(ImportKind.Loans, File(), ImportFormat.Koha);
+        RunAssert.Figures(new(ImportState.Completed, Read: Many, Loaded: Many, Duplicate: 0, Rejected: 0), rerun);
+        Assert.Equal(ImportState.Failed, (await _h.RunsAsync())[0].State); // the failed one, marked interrupted by the rerun
     }
 
     [Fact]
@@ -176,6 +210,3 @@ public sealed class CrashSafetyTests : IAsyncLifetime
         }
     }
 }
-
-/// <summary>Stands for a crash in the middle of an import (a process cannot catch its own kill).</summary>
-public sealed class SimulatedCrashException() : Exception("simulated crash");

@@ -113,6 +113,16 @@ internal sealed class ImportHarness : IDisposable
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Runs statements through a connection of its own (settings of the store's database apply to every connection).</summary>
+    public void ExecuteOutside(string sql)
+    {
+        using var connection = new DuckDBConnection($"Data Source={Store.Path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     public async Task<ImportRun> RunAsync(long id)
     {
         await using var db = Database.NewContext();

@@ -226,15 +226,23 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
 
         var appender = Task.Run(async () =>
         {
-            await foreach (var chunk in chunks.Reader.ReadAllAsync(ct))
+            try
             {
-                staging.Append(chunk.Facts.AsSpan(0, chunk.Count));
-                chunk.Events.ForEach(staging.Append);
-                chunk.Visits.ForEach(staging.Append);
-                chunk.Clear();
-                recycled.Writer.TryWrite(chunk);
+                await foreach (var chunk in chunks.Reader.ReadAllAsync(ct))
+                {
+                    staging.Append(chunk.Facts.AsSpan(0, chunk.Count));
+                    chunk.Events.ForEach(staging.Append);
+                    chunk.Visits.ForEach(staging.Append);
+                    chunk.Clear();
+                    recycled.Writer.TryWrite(chunk);
+                }
             }
-
+            catch (Exception ex)
+            {
+                // Nobody reads the channel any more: the parser, waiting for room in it, must hear why.
+                chunks.Writer.TryComplete(ex);
+                throw;
+            }
         }, ct);
 
         var parser = Task.Run(() =>
@@ -258,7 +266,7 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
                 }
                 sink.Flush();
                 progress?.Report(new ImportProgress(rows, input.BytesRead));
-                chunks.Writer.Complete();
+                chunks.Writer.TryComplete();
                 return rows;
             }
             catch (Exception ex)

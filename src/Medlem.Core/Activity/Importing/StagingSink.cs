@@ -69,7 +69,10 @@ internal sealed class StagingSink(ChannelWriter<StagingChunk> output, ChannelRea
 
     void IRowSink.Unmatched() => Unmatched++;
 
-    /// <summary>Hands the current chunk over (waiting while the appender is behind) and takes an empty one.</summary>
+    /// <summary>
+    /// Hands the current chunk over (waiting while the appender is behind) and takes an empty one.
+    /// When the appender has stopped it completes the channel with its error, which is thrown here.
+    /// </summary>
     public void Flush()
     {
         if (_chunk.Count == 0 && _chunk.Events.Count == 0 && _chunk.Visits.Count == 0)
@@ -79,7 +82,10 @@ internal sealed class StagingSink(ChannelWriter<StagingChunk> output, ChannelRea
 
         while (!output.TryWrite(_chunk))
         {
-            output.WaitToWriteAsync().AsTask().GetAwaiter().GetResult();
+            if (!output.WaitToWriteAsync().AsTask().GetAwaiter().GetResult())
+            {
+                throw new ChannelClosedException("The appender stopped.");
+            }
         }
 
         _chunk = recycled.TryRead(out var empty) ? empty : new StagingChunk(ChunkSize);
