@@ -39,6 +39,11 @@ internal static class StatisticsSchema
         CREATE TABLE IF NOT EXISTS branch_day (
             library_id SMALLINT NOT NULL, branch_id SMALLINT, day DATE NOT NULL, kind UTINYINT NOT NULL, match UTINYINT NOT NULL,
             age_band UTINYINT, membership_type_id SMALLINT, n INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS roster (
+            member INTEGER NOT NULL, library_id SMALLINT NOT NULL, branch_id SMALLINT, membership_type_id SMALLINT NOT NULL,
+            born DATE NOT NULL,       -- first day of the holder's birth month: enough for an age on a month's last day
+            valid_from DATE NOT NULL, valid_to DATE, blocked_on DATE);
+        CREATE TABLE IF NOT EXISTS roster_sync (library_id SMALLINT NOT NULL, synced_at TIMESTAMP NOT NULL, members INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS register (fingerprint VARCHAR NOT NULL);
         CREATE TABLE IF NOT EXISTS import_batch (
             import_id INTEGER PRIMARY KEY, library_id SMALLINT NOT NULL, committed_at TIMESTAMP NOT NULL,

@@ -1,5 +1,7 @@
 using Medlem.Core.Consortium;
+using Medlem.Core.Insight;
 using Medlem.Core.Members;
+using Medlem.Statistics.Insight;
 
 namespace Medlem.Web.Infrastructure;
 
@@ -28,6 +30,11 @@ public static class CoreSetup
         services.AddScoped<MembershipCommands>();
         services.AddScoped<ConsortiumCommands>();
         services.AddScoped<MemberCounts>();
+        var insight = configuration.GetSection(InsightOptions.Section).Get<InsightOptions>() ?? new InsightOptions();
+        _ = LoanBuckets.Of(insight.LoanBucketEdges); // a bad edge list stops the start, not the first dashboard
+        services.AddSingleton(insight);
+        services.AddScoped<RosterSync>();
+        services.AddScoped<InsightService>();
         return services;
     }
 }

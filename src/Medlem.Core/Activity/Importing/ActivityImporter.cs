@@ -25,8 +25,12 @@ namespace Medlem.Core.Activity.Importing;
 /// </summary>
 public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, TimeProvider clock)
 {
-    /// <summary>One import at a time in a process; DuckDB's file lock keeps other processes out meanwhile.</summary>
-    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+    /// <summary>
+    /// One import at a time in a process (DuckDB's file lock keeps other processes out meanwhile),
+    /// and no roster copy (<see cref="Medlem.Core.Insight.RosterSync"/>) beside it: both give new
+    /// pseudonyms the store's next number.
+    /// </summary>
+    internal static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
     /// <summary>Time of each step of the last import, for <c>medlem bench import</c>.</summary>
     public Dictionary<string, TimeSpan> Phases { get; } = [];
