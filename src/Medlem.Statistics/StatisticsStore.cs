@@ -95,6 +95,11 @@ public static class DuckDbCommands
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         var value = await command.ExecuteScalarAsync(ct);
+        if (value is System.Numerics.BigInteger big)
+        {
+            value = (long)big; // DuckDB sums integers as 128-bit numbers
+        }
+
         return (T)Convert.ChangeType(value!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
