@@ -241,4 +241,21 @@ public sealed class InsightDefinitionTests : IAsyncLifetime
         Assert.Equal(new PeriodTotals(2, 2, 2, 7), branch10.Current);
         Assert.Equal(5 + 2, branch10.National.Loans); // loans at branch 10 in 2025: member 1's two and member 9's five
     }
+
+    [Fact]
+    public void TheDashboard_ShowsNoCountOfPeopleUnderK_AnywhereInAnyTable()
+    {
+        var names = new Core.Insight.InsightNames(new Dictionary<int, string>(), new Dictionary<int, string> { [1] = "Test" }, new Dictionary<int, string>());
+        var strict = Core.Insight.InsightBuilder.Build(_f, names, "Test", threshold: 5, membersAsOfUtc: null);
+        var people = strict.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells).Where(c => c.Kind == Core.Insight.CellKind.People).ToList();
+        Assert.NotEmpty(people);
+        Assert.All(people, c => Assert.True(c.Value is null or 0 or >= 5, $"{c.Value} people shown under k"));
+        Assert.Contains(people, c => c.Suppressed);
+
+        // With k = 1 nothing is hidden, and the tables carry the figures.
+        var open = Core.Insight.InsightBuilder.Build(_f, names, "Test", threshold: 1, membersAsOfUtc: null);
+        Assert.DoesNotContain(open.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells), c => c.Suppressed);
+        Assert.Equal([7.0, 7.0], open["members"].Rows[0].Cells.Select(c => c.Value));
+        Assert.Equal(2.0 / 7, open["members"].Rows[4].Cells[0].Value!.Value, 9);
+    }
 }
