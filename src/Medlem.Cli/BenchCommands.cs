@@ -70,9 +70,18 @@ internal static class BenchCommands
         import.Options.Add(seed);
         import.SetAction((parse, ct) => BenchImport.RunAsync(parse.GetValue(rows), parse.GetValue(members), parse.GetValue(seed), ct));
 
+        var facts = new Option<long>("--facts") { Description = "Activity facts in the measured year", DefaultValueFactory = _ => 10_000_000 };
+        var insightMembers = new Option<int>("--members") { Description = "Members of the library", DefaultValueFactory = _ => 300_000 };
+        var insight = new Command("insight", "Time the whole insight dashboard of one library-year against the same SQL run bare on the statistics store.");
+        insight.Options.Add(facts);
+        insight.Options.Add(insightMembers);
+        insight.Options.Add(seed);
+        insight.SetAction((parse, ct) => BenchInsight.RunAsync(parse.GetValue(facts), parse.GetValue(insightMembers), parse.GetValue(seed), ct));
+
         var bench = new Command("bench", "Benchmarks: print measured figures.");
         bench.Subcommands.Add(demo);
         bench.Subcommands.Add(import);
+        bench.Subcommands.Add(insight);
         return bench;
     }
 }

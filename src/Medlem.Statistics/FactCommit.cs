@@ -42,15 +42,7 @@ public static class FactCommit
                     AND e.event_id IN (SELECT event_id FROM event WHERE import_id = {id});
                 DELETE FROM visit v WHERE v.library_id = {lib} AND v.import_id <> {id}
                     AND EXISTS (SELECT 1 FROM visit n WHERE n.import_id = {id} AND n.branch_id = v.branch_id AND n.day = v.day AND n.hour = v.hour);
-                INSERT INTO member_month
-                    SELECT library_id, who, date_trunc('month', day)::DATE, (flags & 255)::UTINYINT, count(*)::INTEGER
-                    FROM fact_row WHERE import_id = {id} AND (flags >> 8) & 15 = 1
-                    GROUP BY ALL;
-                INSERT INTO branch_day
-                    SELECT library_id, NULLIF(ids & 65535, 0)::SMALLINT, day, (flags & 255)::UTINYINT, ((flags >> 8) & 15)::UTINYINT,
-                           NULLIF((flags >> 12) & 15, 0)::UTINYINT, NULLIF(ids >> 16, 0)::SMALLINT, count(*)::INTEGER
-                    FROM fact_row WHERE import_id = {id}
-                    GROUP BY ALL;
+                {StatisticsSchema.InsertAggregates($"import_id = {id}")}
                 INSERT INTO import_batch VALUES ({id}, {lib}, now()::TIMESTAMP, {staging.Staged}, {staging.Staged - duplicates});
                 """, ct);
             await connection.ExecuteAsync("COMMIT", ct);

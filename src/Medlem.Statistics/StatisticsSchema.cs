@@ -44,6 +44,16 @@ internal static class StatisticsSchema
             born DATE NOT NULL,       -- first day of the holder's birth month: enough for an age on a month's last day
             valid_from DATE NOT NULL, valid_to DATE, blocked_on DATE);
         CREATE TABLE IF NOT EXISTS roster_sync (library_id SMALLINT NOT NULL, synced_at TIMESTAMP NOT NULL, members INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS member_year (
+            library_id SMALLINT NOT NULL, member INTEGER NOT NULL, year SMALLINT NOT NULL,
+            loans INTEGER NOT NULL, renewals INTEGER NOT NULL, events INTEGER NOT NULL, wifi INTEGER NOT NULL, digital INTEGER NOT NULL,
+            used INTEGER NOT NULL,     -- bit m-1 set: recorded use (loan, renewal, event, wifi, digital loan) in month m
+            borrowed INTEGER NOT NULL, -- bit m-1 set: a loan or renewal in month m
+            evented INTEGER NOT NULL, wifi_months INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS visitor_month (
+            library_id SMALLINT NOT NULL, kind UTINYINT NOT NULL, month DATE NOT NULL, branch_id SMALLINT, visitor INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS event_count (library_id SMALLINT NOT NULL, event INTEGER NOT NULL, n INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS store_version (version INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS register (fingerprint VARCHAR NOT NULL);
         CREATE TABLE IF NOT EXISTS import_batch (
             import_id INTEGER PRIMARY KEY, library_id SMALLINT NOT NULL, committed_at TIMESTAMP NOT NULL,
@@ -63,6 +73,63 @@ internal static class StatisticsSchema
         LEFT JOIN code media ON media.code = NULLIF(f.codes & 65535, 0)
         LEFT JOIN code category ON category.code = NULLIF(f.codes >> 16, 0)
         LEFT JOIN code event ON event.code = CASE WHEN f.flags & 255 = 5 THEN f.extra END;
+        """;
+
+    /// <summary>The version of the tables; a store of an older version is brought up to it when opened (<see cref="Upgrade"/>).</summary>
+    public const int Version = 2;
+
+    /// <summary>
+    /// The aggregates an import adds for its own facts (<paramref name="where"/> selects them), one
+    /// partial per import, read with sums: per member and month and kind, and per branch and day.
+    /// </summary>
+    public static string InsertAggregates(string where) => $"""
+        INSERT INTO member_month
+            SELECT library_id, who, date_trunc('month', day)::DATE, (flags & 255)::UTINYINT, count(*)::INTEGER
+            FROM fact_row WHERE {where} AND (flags >> 8) & 15 = 1
+            GROUP BY ALL;
+        INSERT INTO branch_day
+            SELECT library_id, NULLIF(ids & 65535, 0)::SMALLINT, day, (flags & 255)::UTINYINT, ((flags >> 8) & 15)::UTINYINT,
+                   NULLIF((flags >> 12) & 15, 0)::UTINYINT, NULLIF(ids >> 16, 0)::SMALLINT, count(*)::INTEGER
+            FROM fact_row WHERE {where}
+            GROUP BY ALL;
+        {InsertInsightAggregates(where)}
+        """;
+
+    /// <summary>
+    /// The aggregates the insight dashboard reads first (version 2): members per year with a month
+    /// mask of each kind of use, so any month-aligned period's activity is a few bit operations on a
+    /// table of about one row per member and year; unknown people per month (their keyed hashes
+    /// change monthly, so only a month's distinct count means anything); attendances per event.
+    /// </summary>
+    private static string InsertInsightAggregates(string where) => $"""
+        INSERT INTO member_year
+            SELECT library_id, who, year(day)::SMALLINT,
+                   count(*) FILTER (WHERE flags & 255 = 1), count(*) FILTER (WHERE flags & 255 = 2), count(*) FILTER (WHERE flags & 255 = 5),
+                   count(*) FILTER (WHERE flags & 255 = 6), count(*) FILTER (WHERE flags & 255 = 7),
+                   coalesce(bit_or(1 << (month(day) - 1)) FILTER (WHERE flags & 255 IN (1, 2, 5, 6, 7)), 0),
+                   coalesce(bit_or(1 << (month(day) - 1)) FILTER (WHERE flags & 255 IN (1, 2)), 0),
+                   coalesce(bit_or(1 << (month(day) - 1)) FILTER (WHERE flags & 255 = 5), 0),
+                   coalesce(bit_or(1 << (month(day) - 1)) FILTER (WHERE flags & 255 = 6), 0)
+            FROM fact_row WHERE {where} AND (flags >> 8) & 15 = 1
+            GROUP BY ALL;
+        INSERT INTO visitor_month
+            SELECT DISTINCT library_id, (flags & 255)::UTINYINT, date_trunc('month', day)::DATE, NULLIF(ids & 65535, 0)::SMALLINT, who
+            FROM fact_row WHERE {where} AND (flags >> 8) & 15 = 2;
+        INSERT INTO event_count
+            SELECT library_id, extra, count(*)::INTEGER FROM fact_row WHERE {where} AND flags & 255 = 5 AND extra IS NOT NULL
+            GROUP BY ALL;
+        """;
+
+    /// <summary>
+    /// Brings a store made by an older Medlem up to <see cref="Version"/> in one transaction:
+    /// version 2 added the insight aggregates, computed here from the facts already stored.
+    /// </summary>
+    public static string Upgrade(int from) => from >= Version ? "" : $"""
+        BEGIN TRANSACTION;
+        DELETE FROM member_year; DELETE FROM visitor_month; DELETE FROM event_count;
+        {InsertInsightAggregates("true")}
+        DELETE FROM store_version; INSERT INTO store_version VALUES ({Version});
+        COMMIT;
         """;
 
     /// <summary>Packs a fact's small fields into <c>fact_row.flags</c>.</summary>

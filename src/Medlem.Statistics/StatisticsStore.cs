@@ -54,6 +54,11 @@ public sealed class StatisticsStore(string path)
     {
         await connection.ExecuteAsync($"SET memory_limit = '{MemoryLimit}'; SET preserve_insertion_order = false;", ct);
         await connection.ExecuteAsync(StatisticsSchema.Create, ct);
+        var versions = await connection.QueryAsync("SELECT version FROM store_version", r => r.GetInt32(0), ct);
+        if (versions.Count == 0 || versions[0] < StatisticsSchema.Version)
+        {
+            await connection.ExecuteAsync(StatisticsSchema.Upgrade(versions.Count == 0 ? 0 : versions[0]), ct);
+        }
     }
 }
 
@@ -83,8 +88,15 @@ public static class StatisticsOwnership
 
 public static class DuckDbCommands
 {
+    /// <summary>
+    /// When set (by <c>medlem bench insight</c>), every statement run through these helpers in the
+    /// current async flow is added to it, so the same SQL can be timed bare.
+    /// </summary>
+    public static readonly AsyncLocal<List<string>?> Trace = new();
+
     public static async Task ExecuteAsync(this DuckDBConnection connection, string sql, CancellationToken ct = default)
     {
+        Trace.Value?.Add(sql);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(ct);
@@ -92,6 +104,7 @@ public static class DuckDbCommands
 
     public static async Task<T> ScalarAsync<T>(this DuckDBConnection connection, string sql, CancellationToken ct = default)
     {
+        Trace.Value?.Add(sql);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         var value = await command.ExecuteScalarAsync(ct);
@@ -105,6 +118,7 @@ public static class DuckDbCommands
 
     public static async Task<List<T>> QueryAsync<T>(this DuckDBConnection connection, string sql, Func<DbDataReader, T> read, CancellationToken ct = default)
     {
+        Trace.Value?.Add(sql);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await using var reader = await command.ExecuteReaderAsync(ct);

@@ -28,7 +28,7 @@ public static class InsightQuery
         {
             var current = await TotalsAsync(connection, "registered", "active", "borrowings > 0", ct);
             var previous = await TotalsAsync(connection, "registered_prev", "active_prev", "borrowed_prev", ct);
-            var months = await connection.QueryAsync(p.Months(), r => new MonthFigures(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)), ct);
+            var months = (await connection.QueryAsync(p.Months(), r => p.ReadMonths(r), ct))[0];
             var bucketCounts = await connection.QueryAsync(Sql.Buckets(buckets), r => (r.GetInt32(0), r.GetInt64(1)), ct);
             var bands = await connection.QueryAsync(
                 "SELECT band, count(*), count(*) FILTER (WHERE borrowings > 0), avg(loans), quantile_cont(loans, 0.5) FROM pm WHERE registered GROUP BY band ORDER BY band",
@@ -39,7 +39,7 @@ public static class InsightQuery
                 FROM pm WHERE registered_prev AND active_prev
                 GROUP BY GROUPING SETS ((), (band_prev), (type_id)) ORDER BY 1, 2
                 """, r => new DropoutFigures((DropoutGroup)r.GetInt32(0), r.GetInt32(1), r.GetInt64(2), r.GetInt64(3)), ct);
-            var cohorts = await connection.QueryAsync(p.Cohorts(scope), r => ReadCohort(r, period), ct);
+            var cohorts = await connection.QueryAsync(p.Cohorts(scope), r => ReadCohort(r, p), ct);
             var events = await ReachAsync(connection, p, 5, ct);
             var wifi = await ReachAsync(connection, p, 6, ct);
             var overlap = await connection.QueryAsync("""
@@ -69,34 +69,40 @@ public static class InsightQuery
         return rows[0];
     }
 
-    private static CohortFigures ReadCohort(System.Data.Common.DbDataReader r, InsightPeriod period)
+    private static CohortFigures ReadCohort(System.Data.Common.DbDataReader r, Sql p)
     {
-        var month = DateOnly.FromDateTime(r.GetDateTime(0));
-        var lastMonth = new DateOnly(period.Last.Year, period.Last.Month, 1);
-        return new CohortFigures(month, r.GetInt64(1),
-            [.. CohortOffsets.Select((n, i) => month.AddMonths(n) <= lastMonth ? r.GetInt64(2 + i) : (long?)null)]);
+        var bit = r.GetInt32(0);
+        return new CohortFigures(p.MonthOf(bit), r.GetInt64(1),
+            [.. CohortOffsets.Select((n, i) => bit + n <= Sql.LastBit ? r.GetInt64(2 + i) : (long?)null)]);
     }
 
     private static GroupFigures ReadGroup(System.Data.Common.DbDataReader r) =>
         new(r.GetInt32(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), Int(r, 4));
 
+    /// <summary>
+    /// Members from their month masks (distinct in the period, and member-months); people without a
+    /// membership from their monthly hashes; head counts and totals from the branch and day aggregate.
+    /// </summary>
     private static async Task<ReachFigures> ReachAsync(DuckDBConnection connection, Sql p, int kind, CancellationToken ct)
     {
-        var rows = await connection.QueryAsync($"""
-            WITH f AS (
-                SELECT (flags >> 8) & 15 AS match, who, date_trunc('month', day) AS month
-                FROM fact_row WHERE {p.LibraryFilter()} AND day BETWEEN {p.First} AND {p.Last} AND flags & 255 = {kind} {p.FactBranchFilter()}),
-            m AS (SELECT DISTINCT f.who, f.month, pm.borrowings > 0 AS borrowing FROM f JOIN pm ON pm.member = f.who WHERE f.match = 1 AND pm.registered),
-            u AS (SELECT DISTINCT who, month FROM f WHERE match = 2),
-            months AS (SELECT count(DISTINCT month) AS n FROM f)
-            SELECT (SELECT count(DISTINCT who) FROM m),
-                   (SELECT count(DISTINCT who) FROM m WHERE borrowing),
-                   (SELECT count(*) FROM m) / greatest((SELECT n FROM months), 1),
-                   (SELECT count(*) FROM u) / greatest((SELECT n FROM months), 1),
-                   (SELECT count(*) FROM f WHERE match = 3),
-                   (SELECT count(*) FROM f)
-            """, r => new ReachFigures(r.GetInt64(0), r.GetInt64(1), r.GetDouble(2), r.GetDouble(3), r.GetInt64(4), r.GetInt64(5)), ct);
-        return rows[0];
+        var months = kind == 5 ? "evented" : "wifi_months";
+        var members = (await connection.QueryAsync($"""
+            SELECT count(*) FILTER (WHERE {months} & {p.PeriodBits} <> 0),
+                   count(*) FILTER (WHERE {months} & {p.PeriodBits} <> 0 AND borrowed & {p.PeriodBits} <> 0),
+                   coalesce(sum(bit_count({months} & {p.PeriodBits})), 0)
+            FROM pm WHERE registered
+            """, r => (r.GetInt64(0), r.GetInt64(1), Int(r, 2)), ct))[0];
+        var lib = p.LibraryFilter();
+        var days = $"{lib} AND kind = {kind} AND day BETWEEN {p.First} AND {p.Last} {p.BranchFilter("branch_id")}";
+        var others = (await connection.QueryAsync($"""
+            SELECT (SELECT count(*) FROM (SELECT DISTINCT visitor, month FROM visitor_month
+                        WHERE {lib} AND kind = {kind} AND month BETWEEN {p.First} AND {p.Last} {p.BranchFilter("branch_id")})),
+                   (SELECT coalesce(sum(n), 0) FROM branch_day WHERE {days} AND match = 3),
+                   (SELECT coalesce(sum(n), 0) FROM branch_day WHERE {days}),
+                   (SELECT count(DISTINCT date_trunc('month', day)) FROM branch_day WHERE {days})
+            """, r => (Int(r, 0), Int(r, 1), Int(r, 2), Int(r, 3)), ct))[0];
+        var withData = Math.Max(others.Item4, 1);
+        return new ReachFigures(members.Item1, members.Item2, (double)members.Item3 / withData, (double)others.Item1 / withData, others.Item2, others.Item3);
     }
 
     /// <summary>Every library of the consortium side by side, narrowed by the scope's groups but not by its library.</summary>
@@ -127,17 +133,12 @@ public static class InsightQuery
                    coalesce(sum(n) FILTER (WHERE kind = 1 AND match <> 1), 0), coalesce(sum(n) FILTER (WHERE kind = 7), 0)
             FROM branch_day WHERE {lib} AND day BETWEEN {p.First} AND {p.Last} {p.BranchFilter("branch_id")}
             """, r => (Int(r, 0), Int(r, 1), Int(r, 2), Int(r, 3)), ct))[0];
-        var byAge = (await connection.QueryAsync($"""
-            WITH r AS (SELECT member, {Sql.Age("born", p.LastDay)} AS age FROM roster WHERE {lib})
-            SELECT coalesce(sum(n) FILTER (WHERE r.age <= 14), 0), coalesce(sum(n) FILTER (WHERE r.age > 14), 0), coalesce(sum(n) FILTER (WHERE r.age IS NULL), 0)
-            FROM (SELECT who, count(*) AS n FROM fact_row WHERE {lib} AND flags & 255 = 1 AND (flags >> 8) & 15 = 1 AND day BETWEEN {p.First} AND {p.Last} {p.FactBranchFilter()} GROUP BY who) f
-            LEFT JOIN r ON r.member = f.who
-            """, r => (Int(r, 0), Int(r, 1), Int(r, 2)), ct))[0];
+        var byAge = (await connection.QueryAsync(p.LoansByAge(), r => (Int(r, 0), Int(r, 1), Int(r, 2)), ct))[0];
         var events = await connection.QueryAsync($"""
             WITH a AS (
-                SELECT f.library_id, c.text AS event_id, count(*) AS n
-                FROM fact_row f JOIN code c ON c.code = f.extra
-                WHERE {lib.Replace("library_id", "f.library_id", StringComparison.Ordinal)} AND f.flags & 255 = 5 AND f.day BETWEEN {p.First} AND {p.Last}
+                SELECT n.library_id, c.text AS event_id, sum(n.n) AS n
+                FROM event_count n JOIN code c ON c.code = n.event
+                WHERE {lib.Replace("library_id", "n.library_id", StringComparison.Ordinal)}
                 GROUP BY ALL)
             SELECT e.category, e.audience, count(*), coalesce(sum(a.n), 0)
             FROM event e LEFT JOIN a ON a.library_id = e.library_id AND a.event_id = e.event_id
@@ -158,21 +159,50 @@ public static class InsightQuery
         var value => Convert.ToInt64(value, CultureInfo.InvariantCulture),
     };
 
-    /// <summary>The SQL pieces of one scope and period.</summary>
+    /// <summary>
+    /// The SQL pieces of one scope and period. Activity by month comes from the members' yearly
+    /// month masks, laid into a window of the 36 months ending with the period's last month (bit 0
+    /// is the window's first month, bit 35 the period's last): long enough for the period, the one
+    /// before it, and retention cohorts 24 months back. Counts of a calendar year come from the
+    /// yearly aggregate; counts of other periods from the monthly one.
+    /// </summary>
     private sealed class Sql(InsightScope scope, InsightPeriod period)
     {
+        public const int LastBit = 35;
+        private const long WindowBits = (1L << (LastBit + 1)) - 1;
+
         private readonly InsightPeriod _previous = period.Previous();
+        private readonly int _windowStart = Index(period.Last) - LastBit;
 
         public string First => Date(period.First);
         public string Last => Date(period.Last);
 
         public DateOnly LastDay => period.Last;
 
+        /// <summary>The window's bits of the period's months.</summary>
+        public long PeriodBits => Bits(period);
+
+        private long PreviousBits => Bits(_previous);
+
+        private bool IsCalendarYear => period.First.Month == 1 && period.Months == 12;
+
+        public DateOnly MonthOf(int bit) => new DateOnly(_windowStart / 12, (_windowStart % 12) + 1, 1).AddMonths(bit);
+
         public string LibraryFilter() => scope.LibraryId is { } id ? $"library_id = {id}" : "true";
 
         public string BranchFilter(string column) => scope.BranchId is { } b ? $"AND {column} = {b}" : "";
 
         public string FactBranchFilter() => scope.BranchId is { } b ? $"AND ids & 65535 = {b}" : "";
+
+        private static int Index(DateOnly day) => (day.Year * 12) + day.Month - 1;
+
+        private long Bits(InsightPeriod p) => WindowBits & ~((1L << (Index(p.First) - _windowStart)) - 1) & ((1L << (Index(p.Last) - _windowStart + 1)) - 1);
+
+        /// <summary>A yearly month mask column moved into the window (bit m−1 of year y is month y·12+m−1).</summary>
+        private string Shifted(string column) =>
+            $"(CASE WHEN year * 12 >= {_windowStart} THEN {column}::BIGINT << (year * 12 - {_windowStart}) ELSE {column}::BIGINT >> ({_windowStart} - year * 12) END)";
+
+        private string Years => $"year BETWEEN {_windowStart / 12} AND {period.Last.Year}";
 
         /// <summary>Age in whole years on <paramref name="day"/> (a month's last day) of someone born in the month starting <paramref name="born"/>.</summary>
         public static string Age(string born, DateOnly day) =>
@@ -186,27 +216,50 @@ public static class InsightQuery
                    $"WHEN {age} <= 29 THEN 5 WHEN {age} <= 44 THEN 6 WHEN {age} <= 66 THEN 7 ELSE 8 END)";
         }
 
-        /// <summary>The memberships in scope valid on some day of the period or the one before, one row each with its counts.</summary>
-        public string MemberTable(string name, InsightScope s)
+        private static string Groups(InsightScope s, string type, string band)
         {
-            var lib = s.LibraryId is { } id ? $"library_id = {id}" : "true";
             var groups = new StringBuilder();
             if (s.BranchId is { } branch)
             {
                 groups.Append(CultureInfo.InvariantCulture, $" AND branch_id = {branch}");
             }
 
-            if (s.MembershipTypeId is { } type)
+            if (s.MembershipTypeId is { } t)
             {
-                groups.Append(CultureInfo.InvariantCulture, $" AND type_id = {type}");
+                groups.Append(CultureInfo.InvariantCulture, $" AND {type} = {t}");
             }
 
-            if (s.AgeBand is { } band)
+            if (s.AgeBand is { } b)
             {
-                groups.Append(CultureInfo.InvariantCulture, $" AND band = {(int)band}");
+                groups.Append(CultureInfo.InvariantCulture, $" AND {band} = {(int)b}");
             }
 
+            return groups.ToString();
+        }
+
+        /// <summary>
+        /// The memberships in scope valid on some day of the period or the one before: one row each
+        /// with its groups, its counts in the period and its month masks in the window.
+        /// </summary>
+        public string MemberTable(string name, InsightScope s)
+        {
+            var lib = s.LibraryId is { } id ? $"library_id = {id}" : "true";
             var prevFirst = Date(_previous.First);
+            var counts = IsCalendarYear
+                ? $"""
+                  , sum(loans) FILTER (WHERE year = {period.Last.Year}) AS loans, sum(loans + renewals) FILTER (WHERE year = {period.Last.Year}) AS borrowings,
+                    sum(events) FILTER (WHERE year = {period.Last.Year}) AS events, sum(wifi) FILTER (WHERE year = {period.Last.Year}) AS wifi,
+                    sum(digital) FILTER (WHERE year = {period.Last.Year}) AS digital
+                  """
+                : "";
+            var monthly = IsCalendarYear ? "" : $"""
+                , a AS (
+                    SELECT member, sum(n) FILTER (WHERE kind = 1) AS loans, sum(n) FILTER (WHERE kind IN (1, 2)) AS borrowings,
+                           sum(n) FILTER (WHERE kind = 5) AS events, sum(n) FILTER (WHERE kind = 6) AS wifi, sum(n) FILTER (WHERE kind = 7) AS digital
+                    FROM member_month WHERE {lib} AND month BETWEEN {First} AND {Last} AND member IN (SELECT member FROM s)
+                    GROUP BY member)
+                """;
+            var from = IsCalendarYear ? "y" : "a";
             return $"""
                 CREATE OR REPLACE TEMP TABLE {name} AS
                 WITH r AS (
@@ -214,49 +267,45 @@ public static class InsightQuery
                            least(coalesce(valid_to, DATE '9999-12-31'), coalesce(blocked_on - 1, DATE '9999-12-31')) AS valid_until,
                            {Band("born", period.Last)} AS band, {Band("born", _previous.Last)} AS band_prev
                     FROM roster WHERE {lib}),
-                s AS (SELECT * FROM r WHERE valid_from <= {Last} AND valid_until >= {prevFirst} {groups}),
-                a AS (
+                s AS (SELECT * FROM r WHERE valid_from <= {Last} AND valid_until >= {prevFirst} {Groups(s, "type_id", "band")}),
+                y AS (
                     SELECT member,
-                           sum(n) FILTER (WHERE kind = 1 AND month >= {First}) AS loans,
-                           sum(n) FILTER (WHERE kind IN (1, 2) AND month >= {First}) AS borrowings,
-                           sum(n) FILTER (WHERE kind = 5 AND month >= {First}) AS events,
-                           sum(n) FILTER (WHERE kind = 6 AND month >= {First}) AS wifi,
-                           sum(n) FILTER (WHERE kind = 7 AND month >= {First}) AS digital,
-                           count(*) FILTER (WHERE kind IN ({UseKinds}) AND month < {First}) > 0 AS active_prev,
-                           count(*) FILTER (WHERE kind IN (1, 2) AND month < {First}) > 0 AS borrowed_prev
-                    FROM member_month
-                    WHERE {lib} AND month BETWEEN {prevFirst} AND {Last} AND member IN (SELECT member FROM s)
+                           bit_or({Shifted("used")}) & {WindowBits} AS used, bit_or({Shifted("borrowed")}) & {WindowBits} AS borrowed,
+                           bit_or({Shifted("evented")}) & {WindowBits} AS evented, bit_or({Shifted("wifi_months")}) & {WindowBits} AS wifi_months
+                           {counts}
+                    FROM member_year WHERE {lib} AND {Years} AND member IN (SELECT member FROM s)
                     GROUP BY member)
+                {monthly}
                 SELECT s.*,
                        s.valid_from <= {Last} AND s.valid_until >= {First} AS registered,
                        s.valid_from <= {Date(_previous.Last)} AND s.valid_until >= {prevFirst} AS registered_prev,
-                       coalesce(a.loans, 0) AS loans, coalesce(a.borrowings, 0) AS borrowings, coalesce(a.events, 0) AS events,
-                       coalesce(a.wifi, 0) AS wifi, coalesce(a.digital, 0) AS digital,
-                       coalesce(a.borrowings, 0) + coalesce(a.events, 0) + coalesce(a.wifi, 0) + coalesce(a.digital, 0) > 0 AS active,
-                       coalesce(a.active_prev, false) AS active_prev, coalesce(a.borrowed_prev, false) AS borrowed_prev
-                FROM s LEFT JOIN a USING (member)
+                       coalesce({from}.loans, 0) AS loans, coalesce({from}.borrowings, 0) AS borrowings, coalesce({from}.events, 0) AS events,
+                       coalesce({from}.wifi, 0) AS wifi, coalesce({from}.digital, 0) AS digital,
+                       coalesce(y.used, 0) AS used, coalesce(y.borrowed, 0) AS borrowed, coalesce(y.evented, 0) AS evented, coalesce(y.wifi_months, 0) AS wifi_months,
+                       coalesce(y.used, 0) & {PeriodBits} <> 0 AS active,
+                       coalesce(y.used, 0) & {PreviousBits} <> 0 AS active_prev,
+                       coalesce(y.borrowed, 0) & {PreviousBits} <> 0 AS borrowed_prev
+                FROM s LEFT JOIN y USING (member) {(IsCalendarYear ? "" : "LEFT JOIN a USING (member)")}
                 """;
         }
 
-        /// <summary>Registered members, active users and active borrowers of every month of the period and the one before.</summary>
+        private IEnumerable<int> MonthBits => Enumerable.Range(Index(_previous.First) - _windowStart, (period.Months * 2));
+
+        /// <summary>Registered members, active users and active borrowers of every month of the period and the one before, in one pass.</summary>
         public string Months()
         {
-            var lib = LibraryFilter();
-            var firstMonth = Date(_previous.First);
-            var lastMonth = Date(new DateOnly(period.Last.Year, period.Last.Month, 1));
-            return $"""
-                WITH months AS (SELECT unnest(generate_series({firstMonth}::TIMESTAMP, {lastMonth}::TIMESTAMP, INTERVAL 1 MONTH))::DATE AS month),
-                act AS (
-                    SELECT member, month, bool_or(kind IN (1, 2)) AS borrowed
-                    FROM member_month WHERE {lib} AND month BETWEEN {firstMonth} AND {lastMonth} AND kind IN ({UseKinds})
-                    GROUP BY member, month)
-                SELECT m.month, count(*), count(act.member), count(*) FILTER (WHERE act.borrowed)
-                FROM months m
-                JOIN pm ON pm.valid_from <= last_day(m.month) AND pm.valid_until >= m.month
-                LEFT JOIN act ON act.member = pm.member AND act.month = m.month
-                GROUP BY m.month ORDER BY m.month
-                """;
+            var columns = MonthBits.Select(bit =>
+            {
+                var month = MonthOf(bit);
+                var registered = $"valid_from <= {Date(month.AddMonths(1).AddDays(-1))} AND valid_until >= {Date(month)}";
+                return $"count(*) FILTER (WHERE {registered}), count(*) FILTER (WHERE {registered} AND (used >> {bit}) & 1 = 1), " +
+                       $"count(*) FILTER (WHERE {registered} AND (borrowed >> {bit}) & 1 = 1)";
+            });
+            return $"SELECT {string.Join(",\n", columns)} FROM pm";
         }
+
+        public List<MonthFigures> ReadMonths(System.Data.Common.DbDataReader r) =>
+            [.. MonthBits.Select((bit, i) => new MonthFigures(MonthOf(bit), r.GetInt64(3 * i), r.GetInt64((3 * i) + 1), r.GetInt64((3 * i) + 2)))];
 
         public static string Buckets(LoanBuckets buckets)
         {
@@ -279,22 +328,36 @@ public static class InsightQuery
             var lastMonth = new DateOnly(period.Last.Year, period.Last.Month, 1);
             var firstCohort = Date(lastMonth.AddMonths(-CohortOffsets[^1]));
             var lib = LibraryFilter();
-            var groups = (s.BranchId is { } b ? $" AND branch_id = {b}" : "")
-                + (s.MembershipTypeId is { } t ? $" AND membership_type_id = {t}" : "")
-                + (s.AgeBand is { } band ? $" AND {Band("born", period.Last)} = {(int)band}" : "");
             var retained = string.Join(", ", CohortOffsets.Select(n =>
-                $"count(DISTINCT act.member) FILTER (WHERE act.month = (c.cohort + INTERVAL {n} MONTH)::DATE)"));
+                $"count(*) FILTER (WHERE bit + {n} <= {LastBit} AND (coalesce(u.used, 0) >> (bit + {n})) & 1 = 1)"));
             return $"""
                 WITH c AS (
-                    SELECT member, date_trunc('month', valid_from)::DATE AS cohort FROM roster
-                    WHERE {lib} AND valid_from >= {firstCohort} AND valid_from < {Date(lastMonth)} {groups}),
-                act AS (
-                    SELECT DISTINCT member, month FROM member_month
-                    WHERE {lib} AND kind IN ({UseKinds}) AND month > {firstCohort} AND month <= {Date(lastMonth)} AND member IN (SELECT member FROM c))
-                SELECT c.cohort, count(DISTINCT c.member), {retained}
-                FROM c LEFT JOIN act ON act.member = c.member
-                GROUP BY c.cohort ORDER BY c.cohort
+                    SELECT member, (year(valid_from) * 12 + month(valid_from) - 1 - {_windowStart})::INTEGER AS bit FROM roster
+                    WHERE {lib} AND valid_from >= {firstCohort} AND valid_from < {Date(lastMonth)}
+                    {Groups(s, "membership_type_id", Band("born", period.Last))}),
+                u AS (
+                    SELECT member, bit_or({Shifted("used")}) AS used FROM member_year
+                    WHERE {lib} AND {Years} AND member IN (SELECT member FROM c) GROUP BY member)
+                SELECT bit, count(*), {retained}
+                FROM c LEFT JOIN u USING (member)
+                GROUP BY bit ORDER BY bit
                 """;
+        }
+
+        /// <summary>Loans of the period to members aged 0–14 and over on its last day, and to members the roster no longer has.</summary>
+        public string LoansByAge()
+        {
+            var lib = LibraryFilter();
+            var ages = $"SELECT member, {Age("born", period.Last)} AS age FROM roster WHERE {lib}";
+            var sums = "coalesce(sum(n) FILTER (WHERE r.age <= 14), 0), coalesce(sum(n) FILTER (WHERE r.age > 14), 0), coalesce(sum(n) FILTER (WHERE r.age IS NULL), 0)";
+            return IsCalendarYear && scope.BranchId is null
+                ? $"SELECT {sums} FROM (SELECT member, loans AS n FROM member_year WHERE {lib} AND year = {period.Last.Year}) y LEFT JOIN ({ages}) r USING (member)"
+                : $"""
+                  SELECT {sums}
+                  FROM (SELECT who AS member, count(*) AS n FROM fact_row
+                        WHERE {lib} AND flags & 255 = 1 AND (flags >> 8) & 15 = 1 AND day BETWEEN {First} AND {Last} {FactBranchFilter()} GROUP BY who) f
+                  LEFT JOIN ({ages}) r USING (member)
+                  """;
         }
 
         /// <summary>Registered members, active users, active borrowers and loans per group of a member table.</summary>

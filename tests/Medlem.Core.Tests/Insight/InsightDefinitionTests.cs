@@ -258,4 +258,32 @@ public sealed class InsightDefinitionTests : IAsyncLifetime
         Assert.Equal([7.0, 7.0], open["members"].Rows[0].Cells.Select(c => c.Value));
         Assert.Equal(2.0 / 7, open["members"].Rows[4].Cells[0].Value!.Value, 9);
     }
+
+    [Fact]
+    public async Task AQuarter_CountsOnlyItsMonths_AndComparesWithTheQuarterBefore()
+    {
+        var q1 = await _s.FiguresAsync(new InsightScope(InsightStore.Library), InsightPeriod.Quarter(2025, 1));
+
+        // January–March 2025: registered 1, 2, 3, 4, 5 (from 10 February), 9, 10; active 1 (March), 3, 4 (February), 5 (March), 9.
+        // Loans: 1 + 3 + 1 + 1 + 3 = 9. October–December 2024: registered 1, 2, 3, 4, 9, 10; nobody used the library.
+        Assert.Equal(new PeriodTotals(7, 5, 5, 9), q1.Current);
+        Assert.Equal(new PeriodTotals(6, 0, 0, 0), q1.Previous with { Loans = 0 });
+        Assert.Equal([new DateOnly(2024, 10, 1), new DateOnly(2024, 11, 1), new DateOnly(2024, 12, 1), new DateOnly(2025, 1, 1), new DateOnly(2025, 2, 1), new DateOnly(2025, 3, 1)],
+            q1.Months.Select(m => m.Month));
+
+        // Members at events: 5 in March. Wifi: 3 in January and February (2 member-months over 2 months).
+        Assert.Equal(1, q1.Events.Members);
+        Assert.Equal(1.0, q1.Wifi.MembersPerMonth);
+    }
+
+    [Fact]
+    public async Task TheLast12Months_EndWithTheCurrentMonth()
+    {
+        var period = InsightPeriod.Parse("12m", new DateOnly(2025, 11, 15))!;
+        Assert.Equal((new DateOnly(2024, 12, 1), new DateOnly(2025, 11, 30)), (period.First, period.Last));
+        var f = await _s.FiguresAsync(new InsightScope(InsightStore.Library), period);
+
+        // December 2024 – November 2025 holds all of 2025's use but member 3's December loan: 21 − 1 loans.
+        Assert.Equal(new PeriodTotals(7, 5, 5, 20), f.Current);
+    }
 }
