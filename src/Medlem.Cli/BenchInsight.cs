@@ -20,18 +20,37 @@ internal static class BenchInsight
 
     public static async Task<int> RunAsync(long facts, int members, int seed, CancellationToken ct)
     {
-        var folder = Directory.CreateTempSubdirectory("medlem-bench-insight-").FullName;
+        // MEDLEM_BENCH_STORE keeps the generated store at a path and reuses it on the next run (for trying queries).
+        var kept = Environment.GetEnvironmentVariable("MEDLEM_BENCH_STORE");
+        var folder = kept is null ? Directory.CreateTempSubdirectory("medlem-bench-insight-").FullName : Path.GetDirectoryName(Path.GetFullPath(kept))!;
         try
         {
-            var store = new StatisticsStore(Path.Combine(folder, "statistics.duckdb"));
+            var store = new StatisticsStore(kept ?? Path.Combine(folder, "statistics.duckdb"));
+            var reuse = kept is not null && File.Exists(kept);
             var clock = Stopwatch.StartNew();
             await using (var connection = await store.OpenAsync(ct))
             {
+                if (reuse)
+                {
+                    goto generated;
+                }
+
                 var rosterTime = await WriteRosterAsync(connection, members, seed, ct);
                 clock.Restart();
                 var written = await WriteFactsAsync(connection, facts, members, seed, ct);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"store: {members:N0} members (+{members / 2:N0} in three other libraries), roster copied in {rosterTime.TotalMilliseconds:F0} ms; {written:N0} facts written in {clock.Elapsed.TotalSeconds:F1} s; file {new FileInfo(store.Path).Length / 1048576.0:F0} MiB"));
+            generated:
+                if (Environment.GetEnvironmentVariable("MEDLEM_BENCH_SQL") is { } trial)
+                {
+                    foreach (var sql in File.ReadAllText(trial).Split(";;", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        var best = Enumerable.Range(0, 3).Select(_ => TimeAsync(() => BareAsync(connection, [sql], ct)).GetAwaiter().GetResult()).Min();
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{best.TotalMilliseconds,8:F1} ms  {sql.ReplaceLineEndings(" ")[..Math.Min(100, sql.ReplaceLineEndings(" ").Length)]}"));
+                    }
+
+                    return 0;
+                }
             }
 
             var period = InsightPeriod.Year(2025);
@@ -57,6 +76,11 @@ internal static class BenchInsight
                 bare.Add(await TimeAsync(() => BareAsync(db, statements, ct)));
             }
 
+            if (Environment.GetEnvironmentVariable("MEDLEM_BENCH_DUMP") is { } dump)
+            {
+                await File.WriteAllTextAsync(dump, string.Join("\n;;\n", statements), ct);
+            }
+
             if (Environment.GetEnvironmentVariable("MEDLEM_BENCH_STATEMENTS") == "1")
             {
                 foreach (var sql in statements)
@@ -78,7 +102,10 @@ internal static class BenchInsight
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            if (kept is null)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 

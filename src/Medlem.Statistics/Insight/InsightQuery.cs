@@ -23,50 +23,69 @@ public static class InsightQuery
     public static async Task<InsightFigures> RunAsync(DuckDBConnection connection, InsightScope scope, InsightPeriod period, LoanBuckets buckets, CancellationToken ct = default)
     {
         var p = new Sql(scope, period);
-        await connection.ExecuteAsync(p.MemberTable("pm", scope), ct);
-        try
-        {
-            var current = await TotalsAsync(connection, "registered", "active", "borrowings > 0", ct);
-            var previous = await TotalsAsync(connection, "registered_prev", "active_prev", "borrowed_prev", ct);
-            var months = (await connection.QueryAsync(p.Months(), r => p.ReadMonths(r), ct))[0];
-            var bucketCounts = await connection.QueryAsync(Sql.Buckets(buckets), r => (r.GetInt32(0), r.GetInt64(1)), ct);
-            var bands = await connection.QueryAsync(
-                "SELECT band, count(*), count(*) FILTER (WHERE borrowings > 0), avg(loans), quantile_cont(loans, 0.5) FROM pm WHERE registered GROUP BY band ORDER BY band",
-                r => new BandFigures((AgeBand)r.GetInt32(0), r.GetInt64(1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4)), ct);
-            var dropout = await connection.QueryAsync("""
-                SELECT CASE WHEN GROUPING(band_prev) = 0 THEN 1 WHEN GROUPING(type_id) = 0 THEN 2 ELSE 0 END,
-                       coalesce(band_prev, type_id, 0), count(*), count(*) FILTER (WHERE NOT active)
-                FROM pm WHERE registered_prev AND active_prev
-                GROUP BY GROUPING SETS ((), (band_prev), (type_id)) ORDER BY 1, 2
-                """, r => new DropoutFigures((DropoutGroup)r.GetInt32(0), r.GetInt32(1), r.GetInt64(2), r.GetInt64(3)), ct);
-            var cohorts = await connection.QueryAsync(p.Cohorts(scope), r => ReadCohort(r, p), ct);
-            var events = await ReachAsync(connection, p, 5, ct);
-            var wifi = await ReachAsync(connection, p, 6, ct);
-            var overlap = await connection.QueryAsync("""
-                SELECT (borrowings > 0)::INT + 2 * (events > 0)::INT + 4 * (wifi > 0)::INT + 8 * (digital > 0)::INT AS channels, count(*)
-                FROM pm WHERE registered GROUP BY channels ORDER BY channels
-                """, r => new OverlapFigures((Channels)r.GetInt32(0), r.GetInt64(1)), ct);
-            var lapsed = await connection.ScalarAsync<long>($"SELECT count(*) FROM pm WHERE valid_to BETWEEN {p.First} AND {p.Last} AND blocked_on IS NULL", ct);
-            var branches = await connection.QueryAsync(Sql.Groups("coalesce(branch_id, 0)", "pm"), ReadGroup, ct);
-            var libraries = await LibrariesAsync(connection, scope, p, ct);
-            var national = await NationalAsync(connection, p, ct);
-            return new InsightFigures(scope, period, current, previous, months,
-                [.. bucketCounts.Count == 0 ? [] : Enumerable.Range(0, buckets.LowerEdges.Count)
-                    .Select(i => new BucketFigures(buckets.LowerEdges[i], buckets.UpperOf(i), bucketCounts.Where(b => b.Item1 == i).Sum(b => b.Item2)))],
-                bands, dropout, cohorts, events, wifi, overlap, lapsed, branches, libraries, national);
-        }
-        finally
-        {
-            await connection.ExecuteAsync("DROP TABLE IF EXISTS pm", CancellationToken.None);
-        }
+
+        // Everything about the members in scope in two passes over their rows, which are never
+        // written down: materialising 300,000 rows cost more than computing them (docs/benchmarks.md).
+        var totals = (await connection.QueryAsync(p.MemberTotals(buckets), r => ReadTotals(r, p, buckets), ct))[0];
+        var groups = await connection.QueryAsync(p.MemberGroups(), r => ReadGroupRow(r), ct);
+        var cohorts = await connection.QueryAsync(p.Cohorts(scope), r => ReadCohort(r, p), ct);
+        var events = await ReachAsync(connection, p, 5, totals.Events, ct);
+        var wifi = await ReachAsync(connection, p, 6, totals.Wifi, ct);
+        var libraries = scope.LibraryId is null && scope.BranchId is null
+            ? [.. groups.Where(g => g.Set == GroupSet.Library && g.Registered > 0).Select(g => g.AsGroup())]
+            : await connection.QueryAsync(p.LibraryComparison(), ReadGroup, ct);
+        var national = await NationalAsync(connection, p, totals.Current.ActiveBorrowers, ct);
+        return new InsightFigures(scope, period, totals.Current, totals.Previous, totals.Months,
+            totals.Current.Registered == 0 ? [] : totals.Buckets,
+            [.. groups.Where(g => g.Set == GroupSet.Band && g.Registered > 0)
+                .Select(g => new BandFigures((AgeBand)g.Id, g.Registered, g.ActiveBorrowers, g.MeanLoans, g.MedianLoans))],
+            [.. groups.Where(g => g.Set is GroupSet.All or GroupSet.BandBefore or GroupSet.Type && g.ActiveBefore > 0)
+                .Select(g => new DropoutFigures(g.Set switch { GroupSet.All => DropoutGroup.All, GroupSet.BandBefore => DropoutGroup.AgeBand, _ => DropoutGroup.MembershipType },
+                    g.Id, g.ActiveBefore, g.Dropped))],
+            cohorts, events, wifi,
+            [.. totals.Overlap.Where(o => o.Members > 0)],
+            totals.Lapsed,
+            [.. groups.Where(g => g.Set == GroupSet.Branch && g.Registered > 0).Select(g => g.AsGroup())],
+            libraries, national);
     }
 
-    private static async Task<PeriodTotals> TotalsAsync(DuckDBConnection connection, string registered, string active, string borrowed, CancellationToken ct)
+    /// <summary>The grouping set a row of <see cref="Sql.MemberGroups"/> belongs to.</summary>
+    private enum GroupSet
     {
-        var rows = await connection.QueryAsync(
-            $"SELECT count(*), count(*) FILTER (WHERE {active}), count(*) FILTER (WHERE {borrowed}), coalesce(sum(loans), 0) FROM pm WHERE {registered}",
-            r => new PeriodTotals(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), registered == "registered" ? Int(r, 3) : 0), ct);
-        return rows[0];
+        All,
+        Band,
+        BandBefore,
+        Type,
+        Branch,
+        Library,
+    }
+
+    private sealed record GroupRow(GroupSet Set, int Id, long Registered, long ActiveUsers, long ActiveBorrowers, long Loans, double MeanLoans, double MedianLoans, long ActiveBefore, long Dropped)
+    {
+        public GroupFigures AsGroup() => new(Id, Registered, ActiveUsers, ActiveBorrowers, Loans);
+    }
+
+    private static GroupRow ReadGroupRow(System.Data.Common.DbDataReader r) => new(
+        (GroupSet)r.GetInt32(0), r.IsDBNull(1) ? 0 : r.GetInt32(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), Int(r, 5),
+        r.IsDBNull(6) ? 0 : r.GetDouble(6), r.IsDBNull(7) ? 0 : r.GetDouble(7), r.GetInt64(8), r.GetInt64(9));
+
+    private sealed record Totals(
+        PeriodTotals Current, PeriodTotals Previous, IReadOnlyList<MonthFigures> Months, IReadOnlyList<BucketFigures> Buckets,
+        IReadOnlyList<OverlapFigures> Overlap, long Lapsed, (long Members, long Borrowing, long MemberMonths) Events, (long Members, long Borrowing, long MemberMonths) Wifi);
+
+    private static Totals ReadTotals(System.Data.Common.DbDataReader r, Sql p, LoanBuckets buckets)
+    {
+        var i = 0;
+        long Next() => Int(r, i++);
+        var current = new PeriodTotals(Next(), Next(), Next(), Next());
+        var previous = new PeriodTotals(Next(), Next(), Next(), 0);
+        var months = p.MonthStarts.Select(month => new MonthFigures(month, Next(), Next(), Next())).ToList();
+        var bucketFigures = Enumerable.Range(0, buckets.LowerEdges.Count).Select(b => new BucketFigures(buckets.LowerEdges[b], buckets.UpperOf(b), Next())).ToList();
+        var overlap = Enumerable.Range(0, 16).Select(c => new OverlapFigures((Channels)c, Next())).ToList();
+        var lapsed = Next();
+        var events = (Next(), Next(), Next());
+        var wifi = (Next(), Next(), Next());
+        return new Totals(current, previous, months, bucketFigures, overlap, lapsed, events, wifi);
     }
 
     private static CohortFigures ReadCohort(System.Data.Common.DbDataReader r, Sql p)
@@ -83,49 +102,22 @@ public static class InsightQuery
     /// Members from their month masks (distinct in the period, and member-months); people without a
     /// membership from their monthly hashes; head counts and totals from the branch and day aggregate.
     /// </summary>
-    private static async Task<ReachFigures> ReachAsync(DuckDBConnection connection, Sql p, int kind, CancellationToken ct)
+    private static async Task<ReachFigures> ReachAsync(DuckDBConnection connection, Sql p, int kind, (long Members, long Borrowing, long MemberMonths) members, CancellationToken ct)
     {
-        var months = kind == 5 ? "evented" : "wifi_months";
-        var members = (await connection.QueryAsync($"""
-            SELECT count(*) FILTER (WHERE {months} & {p.PeriodBits} <> 0),
-                   count(*) FILTER (WHERE {months} & {p.PeriodBits} <> 0 AND borrowed & {p.PeriodBits} <> 0),
-                   coalesce(sum(bit_count({months} & {p.PeriodBits})), 0)
-            FROM pm WHERE registered
-            """, r => (r.GetInt64(0), r.GetInt64(1), Int(r, 2)), ct))[0];
         var lib = p.LibraryFilter();
         var days = $"{lib} AND kind = {kind} AND day BETWEEN {p.First} AND {p.Last} {p.BranchFilter("branch_id")}";
         var others = (await connection.QueryAsync($"""
-            SELECT (SELECT count(*) FROM (SELECT DISTINCT visitor, month FROM visitor_month
-                        WHERE {lib} AND kind = {kind} AND month BETWEEN {p.First} AND {p.Last} {p.BranchFilter("branch_id")})),
+            SELECT (SELECT count(DISTINCT visitor) FROM visitor_month -- a visitor number is one hash of one month
+                        WHERE {lib} AND kind = {kind} AND month BETWEEN {p.First} AND {p.Last} {p.BranchFilter("branch_id")}),
                    (SELECT coalesce(sum(n), 0) FROM branch_day WHERE {days} AND match = 3),
                    (SELECT coalesce(sum(n), 0) FROM branch_day WHERE {days}),
                    (SELECT count(DISTINCT date_trunc('month', day)) FROM branch_day WHERE {days})
             """, r => (Int(r, 0), Int(r, 1), Int(r, 2), Int(r, 3)), ct))[0];
         var withData = Math.Max(others.Item4, 1);
-        return new ReachFigures(members.Item1, members.Item2, (double)members.Item3 / withData, (double)others.Item1 / withData, others.Item2, others.Item3);
+        return new ReachFigures(members.Members, members.Borrowing, (double)members.MemberMonths / withData, (double)others.Item1 / withData, others.Item2, others.Item3);
     }
 
-    /// <summary>Every library of the consortium side by side, narrowed by the scope's groups but not by its library.</summary>
-    private static async Task<IReadOnlyList<GroupFigures>> LibrariesAsync(DuckDBConnection connection, InsightScope scope, Sql p, CancellationToken ct)
-    {
-        if (scope.LibraryId is null && scope.BranchId is null)
-        {
-            return await connection.QueryAsync(Sql.Groups("library_id", "pm"), ReadGroup, ct);
-        }
-
-        var all = scope with { LibraryId = null, BranchId = null };
-        await connection.ExecuteAsync(p.MemberTable("pm_all", all), ct);
-        try
-        {
-            return await connection.QueryAsync(Sql.Groups("library_id", "pm_all"), ReadGroup, ct);
-        }
-        finally
-        {
-            await connection.ExecuteAsync("DROP TABLE IF EXISTS pm_all", CancellationToken.None);
-        }
-    }
-
-    private static async Task<NationalFigures> NationalAsync(DuckDBConnection connection, Sql p, CancellationToken ct)
+    private static async Task<NationalFigures> NationalAsync(DuckDBConnection connection, Sql p, long activeBorrowers, CancellationToken ct)
     {
         var lib = p.LibraryFilter();
         var totals = (await connection.QueryAsync($"""
@@ -147,7 +139,6 @@ public static class InsightQuery
             """, r => new EventTypeFigures(r.GetString(0), (Audience)r.GetByte(1), r.GetInt64(2), Int(r, 3)), ct);
         var visits = await connection.ScalarAsync<long>(
             $"SELECT coalesce(sum(count), 0) FROM visit WHERE {lib} AND day BETWEEN {p.First} AND {p.Last} {p.BranchFilter("branch_id")}", ct);
-        var activeBorrowers = await connection.ScalarAsync<long>("SELECT count(*) FROM pm WHERE registered AND borrowings > 0", ct);
         return new NationalFigures(activeBorrowers, totals.Item1, totals.Item2, byAge.Item1, byAge.Item2, byAge.Item3 + totals.Item3,
             events, totals.Item4, visits);
     }
@@ -238,10 +229,10 @@ public static class InsightQuery
         }
 
         /// <summary>
-        /// The memberships in scope valid on some day of the period or the one before: one row each
-        /// with its groups, its counts in the period and its month masks in the window.
+        /// The memberships in scope valid on some day of the period or the one before, one row each:
+        /// groups, counts in the period, month masks in the window, and the flags every figure needs.
         /// </summary>
-        public string MemberTable(string name, InsightScope s)
+        private string MemberRows(InsightScope s)
         {
             var lib = s.LibraryId is { } id ? $"library_id = {id}" : "true";
             var prevFirst = Date(_previous.First);
@@ -256,12 +247,11 @@ public static class InsightQuery
                 , a AS (
                     SELECT member, sum(n) FILTER (WHERE kind = 1) AS loans, sum(n) FILTER (WHERE kind IN (1, 2)) AS borrowings,
                            sum(n) FILTER (WHERE kind = 5) AS events, sum(n) FILTER (WHERE kind = 6) AS wifi, sum(n) FILTER (WHERE kind = 7) AS digital
-                    FROM member_month WHERE {lib} AND month BETWEEN {First} AND {Last} AND member IN (SELECT member FROM s)
+                    FROM member_month WHERE {lib} AND month BETWEEN {First} AND {Last}
                     GROUP BY member)
                 """;
-            var from = IsCalendarYear ? "y" : "a";
+            var c = IsCalendarYear ? "y" : "a";
             return $"""
-                CREATE OR REPLACE TEMP TABLE {name} AS
                 WITH r AS (
                     SELECT member, library_id, branch_id, membership_type_id AS type_id, valid_from, valid_to, blocked_on,
                            least(coalesce(valid_to, DATE '9999-12-31'), coalesce(blocked_on - 1, DATE '9999-12-31')) AS valid_until,
@@ -273,15 +263,18 @@ public static class InsightQuery
                            bit_or({Shifted("used")}) & {WindowBits} AS used, bit_or({Shifted("borrowed")}) & {WindowBits} AS borrowed,
                            bit_or({Shifted("evented")}) & {WindowBits} AS evented, bit_or({Shifted("wifi_months")}) & {WindowBits} AS wifi_months
                            {counts}
-                    FROM member_year WHERE {lib} AND {Years} AND member IN (SELECT member FROM s)
+                    FROM member_year WHERE {lib} AND {Years}
                     GROUP BY member)
                 {monthly}
-                SELECT s.*,
+                SELECT s.library_id, s.branch_id, s.type_id, s.band, s.band_prev,
                        s.valid_from <= {Last} AND s.valid_until >= {First} AS registered,
                        s.valid_from <= {Date(_previous.Last)} AND s.valid_until >= {prevFirst} AS registered_prev,
-                       coalesce({from}.loans, 0) AS loans, coalesce({from}.borrowings, 0) AS borrowings, coalesce({from}.events, 0) AS events,
-                       coalesce({from}.wifi, 0) AS wifi, coalesce({from}.digital, 0) AS digital,
+                       s.valid_to BETWEEN {First} AND {Last} AND s.blocked_on IS NULL AS lapsed,
+                       coalesce({c}.loans, 0) AS loans, coalesce({c}.borrowings, 0) AS borrowings,
+                       (coalesce({c}.borrowings, 0) > 0)::INT + 2 * (coalesce({c}.events, 0) > 0)::INT
+                           + 4 * (coalesce({c}.wifi, 0) > 0)::INT + 8 * (coalesce({c}.digital, 0) > 0)::INT AS channels,
                        coalesce(y.used, 0) AS used, coalesce(y.borrowed, 0) AS borrowed, coalesce(y.evented, 0) AS evented, coalesce(y.wifi_months, 0) AS wifi_months,
+                       {RegisteredBits("s.valid_from", "s.valid_until")} AS reg,
                        coalesce(y.used, 0) & {PeriodBits} <> 0 AS active,
                        coalesce(y.used, 0) & {PreviousBits} <> 0 AS active_prev,
                        coalesce(y.borrowed, 0) & {PreviousBits} <> 0 AS borrowed_prev
@@ -289,35 +282,86 @@ public static class InsightQuery
                 """;
         }
 
-        private IEnumerable<int> MonthBits => Enumerable.Range(Index(_previous.First) - _windowStart, (period.Months * 2));
+        private IEnumerable<int> MonthBits => Enumerable.Range(Index(_previous.First) - _windowStart, period.Months * 2);
 
-        /// <summary>Registered members, active users and active borrowers of every month of the period and the one before, in one pass.</summary>
-        public string Months()
+        /// <summary>The months of the period and the one before, in the order of <see cref="MemberTotals"/>' columns.</summary>
+        public IEnumerable<DateOnly> MonthStarts => MonthBits.Select(MonthOf);
+
+        /// <summary>
+        /// The window's bits of the months in which a membership valid from <paramref name="from"/>
+        /// until <paramref name="until"/> was valid on some day (bits outside the window dropped).
+        /// </summary>
+        private string RegisteredBits(string from, string until)
         {
-            var columns = MonthBits.Select(bit =>
-            {
-                var month = MonthOf(bit);
-                var registered = $"valid_from <= {Date(month.AddMonths(1).AddDays(-1))} AND valid_until >= {Date(month)}";
-                return $"count(*) FILTER (WHERE {registered}), count(*) FILTER (WHERE {registered} AND (used >> {bit}) & 1 = 1), " +
-                       $"count(*) FILTER (WHERE {registered} AND (borrowed >> {bit}) & 1 = 1)";
-            });
-            return $"SELECT {string.Join(",\n", columns)} FROM pm";
+            var lo = $"greatest(year({from}) * 12 + month({from}) - 1 - {_windowStart}, 0)";
+            var hi = $"least(year({until}) * 12 + month({until}) - 1 - {_windowStart}, {LastBit})";
+            return $"(CASE WHEN {hi} < {lo} THEN 0 ELSE (((1::BIGINT << ({hi} + 1)) - 1) & ~((1::BIGINT << {lo}) - 1)) END)";
         }
 
-        public List<MonthFigures> ReadMonths(System.Data.Common.DbDataReader r) =>
-            [.. MonthBits.Select((bit, i) => new MonthFigures(MonthOf(bit), r.GetInt64(3 * i), r.GetInt64((3 * i) + 1), r.GetInt64((3 * i) + 2)))];
-
-        public static string Buckets(LoanBuckets buckets)
+        /// <summary>
+        /// One row of every figure that is a single number over the members in scope, in one pass:
+        /// this and the previous period's totals; each month's registered, active and borrowing
+        /// members (sums of mask bits); the loan buckets; each channel combination; lapsed
+        /// memberships; members at events and on the wifi, the borrowers among them, and their member-months.
+        /// </summary>
+        public string MemberTotals(LoanBuckets buckets)
         {
-            var cases = new StringBuilder("CASE");
-            for (var i = buckets.LowerEdges.Count - 1; i > 0; i--)
+            var columns = new List<string>
             {
-                cases.Append(CultureInfo.InvariantCulture, $" WHEN loans >= {buckets.LowerEdges[i]} THEN {i}");
+                "count(*) FILTER (WHERE registered)", "count(*) FILTER (WHERE registered AND active)",
+                "count(*) FILTER (WHERE registered AND borrowings > 0)", "coalesce(sum(loans) FILTER (WHERE registered), 0)",
+                "count(*) FILTER (WHERE registered_prev)", "count(*) FILTER (WHERE registered_prev AND active_prev)",
+                "count(*) FILTER (WHERE registered_prev AND borrowed_prev)",
+            };
+            columns.AddRange(MonthBits.Select(bit =>
+                $"sum((reg >> {bit}) & 1), sum(((reg & used) >> {bit}) & 1), sum(((reg & borrowed) >> {bit}) & 1)"));
+            columns.AddRange(Enumerable.Range(0, buckets.LowerEdges.Count).Select(i =>
+                $"count(*) FILTER (WHERE registered AND loans >= {buckets.LowerEdges[i]}" + (buckets.UpperOf(i) is { } upper ? $" AND loans <= {upper})" : ")")));
+            columns.AddRange(Enumerable.Range(0, 16).Select(c => $"count(*) FILTER (WHERE registered AND channels = {c})"));
+            columns.Add("count(*) FILTER (WHERE lapsed)");
+            foreach (var months in new[] { "evented", "wifi_months" })
+            {
+                columns.Add($"count(*) FILTER (WHERE registered AND {months} & {PeriodBits} <> 0)");
+                columns.Add($"count(*) FILTER (WHERE registered AND {months} & {PeriodBits} <> 0 AND borrowed & {PeriodBits} <> 0)");
+                columns.Add($"coalesce(sum(bit_count({months} & {PeriodBits})) FILTER (WHERE registered), 0)");
             }
 
-            cases.Append(" ELSE 0 END");
-            return $"SELECT {cases} AS bucket, count(*) FROM pm WHERE registered GROUP BY bucket";
+            return $"WITH pm AS ({MemberRows(scope)})\nSELECT {string.Join(",\n       ", columns)} FROM pm";
         }
+
+        /// <summary>
+        /// The figures per group, in one pass with grouping sets: per age band (registered,
+        /// borrowers, mean and median loans), per age band a year before, per membership type and in
+        /// all (dropout), per home branch (and per library for the consortium) side by side.
+        /// </summary>
+        public string MemberGroups()
+        {
+            var consortium = scope.LibraryId is null;
+            var library = consortium ? ", (library_id)" : "";
+            var librarySet = consortium ? "WHEN GROUPING(library_id) = 0 THEN 5" : "";
+            var libraryId = consortium ? "WHEN GROUPING(library_id) = 0 THEN library_id" : "";
+            return $"""
+                WITH pm AS ({MemberRows(scope)})
+                SELECT CASE WHEN GROUPING(band) = 0 THEN 1 WHEN GROUPING(band_prev) = 0 THEN 2 WHEN GROUPING(type_id) = 0 THEN 3
+                            WHEN GROUPING(branch_id) = 0 THEN 4 {librarySet} ELSE 0 END AS grouping_set,
+                       CASE WHEN GROUPING(band) = 0 THEN band WHEN GROUPING(band_prev) = 0 THEN band_prev WHEN GROUPING(type_id) = 0 THEN type_id
+                            WHEN GROUPING(branch_id) = 0 THEN coalesce(branch_id, 0) {libraryId} END::INTEGER,
+                       count(*) FILTER (WHERE registered), count(*) FILTER (WHERE registered AND active),
+                       count(*) FILTER (WHERE registered AND borrowings > 0), coalesce(sum(loans) FILTER (WHERE registered), 0),
+                       avg(loans) FILTER (WHERE registered), quantile_cont(loans, 0.5) FILTER (WHERE registered),
+                       count(*) FILTER (WHERE registered_prev AND active_prev), count(*) FILTER (WHERE registered_prev AND active_prev AND NOT active)
+                FROM pm
+                GROUP BY GROUPING SETS ((), (band), (band_prev), (type_id), (branch_id){library})
+                ORDER BY 1, 2
+                """;
+        }
+
+        /// <summary>Every library of the consortium side by side, narrowed by the scope's groups but not by its library or branch.</summary>
+        public string LibraryComparison() => $"""
+            WITH pm AS ({MemberRows(scope with { LibraryId = null, BranchId = null })})
+            SELECT library_id::INTEGER, count(*), count(*) FILTER (WHERE active), count(*) FILTER (WHERE borrowings > 0), coalesce(sum(loans), 0)
+            FROM pm WHERE registered GROUP BY library_id ORDER BY library_id
+            """;
 
         /// <summary>
         /// Cohorts by month of joining, over the 24 months before the period's last month, narrowed
@@ -359,12 +403,6 @@ public static class InsightQuery
                   LEFT JOIN ({ages}) r USING (member)
                   """;
         }
-
-        /// <summary>Registered members, active users, active borrowers and loans per group of a member table.</summary>
-        public static string Groups(string key, string table) => $"""
-            SELECT {key}::INTEGER AS id, count(*), count(*) FILTER (WHERE active), count(*) FILTER (WHERE borrowings > 0), coalesce(sum(loans), 0)
-            FROM {table} WHERE registered GROUP BY id ORDER BY id
-            """;
 
         private static string Date(DateOnly day) => $"DATE '{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'";
     }

@@ -286,4 +286,25 @@ public sealed class InsightDefinitionTests : IAsyncLifetime
         // December 2024 – November 2025 holds all of 2025's use but member 3's December loan: 21 − 1 loans.
         Assert.Equal(new PeriodTotals(7, 5, 5, 20), f.Current);
     }
+
+    [Fact]
+    public async Task Libraries_AreComparedSideBySide_FromALibraryAndFromTheConsortium()
+    {
+        // A second library with one member who borrowed twice in 2025.
+        using var store = new InsightStore();
+        store.Member(1, "1990-01", "2020-01-01");
+        store.Use(1, FactKind.Loan, "2025-02-01");
+        store.Member(2, "1990-01", "2020-01-01", library: 2);
+        store.Use(2, FactKind.Loan, "2025-02-01", library: 2);
+        store.Use(2, FactKind.Loan, "2025-03-01", library: 2);
+        store.Member(3, "1990-01", "2020-01-01", library: 2);
+        await store.SaveAsync();
+
+        var fromLibrary = await store.FiguresAsync(new InsightScope(InsightStore.Library), InsightPeriod.Year(2025));
+        var consortium = await store.FiguresAsync(new InsightScope(null), InsightPeriod.Year(2025));
+        GroupFigures[] expected = [new(1, 1, 1, 1, 1), new(2, 2, 1, 1, 2)];
+        Assert.Equal(expected, fromLibrary.Libraries);
+        Assert.Equal(expected, consortium.Libraries);
+        Assert.Equal(new PeriodTotals(3, 2, 2, 3), consortium.Current);
+    }
 }
