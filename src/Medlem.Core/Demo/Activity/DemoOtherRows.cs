@@ -5,10 +5,10 @@ namespace Medlem.Core.Demo.Activity;
 /// <summary>
 /// The captive portal's sessions, the lending platform's digital loans and the door counters.
 /// Wifi: members who log in with their membership follow their profile's sessions a month, for
-/// the calibrated twelve months; everyone else is a device, written for December (the seed's
-/// month: 28,835 unique users, 182,522 sessions in Stavanger, members included) and the last
-/// whole month, which is where the insight reads them. Other months carry members' sessions only,
-/// to keep the demo's files to a size that loads in seconds.
+/// the calibrated twelve months; everyone else is a device, in every month of those twelve:
+/// December as the seed's month (28,835 unique users, 182,522 sessions in Stavanger, members
+/// included), the summer months at three quarters of it and the others at nine tenths (a choice),
+/// the current month in proportion to its days so far.
 /// </summary>
 internal sealed class DemoOtherRows(DemoLibrary library, DemoWindow window, Random random, double scale)
 {
@@ -42,10 +42,11 @@ internal sealed class DemoOtherRows(DemoLibrary library, DemoWindow window, Rand
             }
         }
 
-        var december = new DateOnly(window.Today.Month == 12 ? window.Today.Year : window.Today.Year - 1, 12, 1);
-        var lastWhole = new DateOnly(window.Today.Year, window.Today.Month, 1).AddMonths(-1);
-        foreach (var (month, season) in new[] { (december, 1.0), (lastWhole, 0.95) }.Distinct())
+        var first = new DateOnly(window.PeriodStart.Year, window.PeriodStart.Month, 1);
+        for (var month = first; month <= window.Today; month = month.AddMonths(1))
         {
+            var days = month.AddMonths(1).AddDays(-1) <= window.Today ? 1.0 : (double)window.Today.Day / DateTime.DaysInMonth(month.Year, month.Month);
+            var season = days * (month.Month switch { 12 => 1.0, 6 or 7 or 8 => 0.75, _ => 0.9 });
             var (memberDevices, memberSessions) = _memberWifi.GetValueOrDefault(month, ([], 0));
             var devices = Math.Max(0, (int)Math.Round((DemoCalibration.StavangerWifiUniqueDevicesPerMonth * scale * season) - memberDevices.Count));
             var sessions = Math.Max(devices, (long)Math.Round((DemoCalibration.StavangerWifiSessionsPerMonth * scale * season) - memberSessions));
