@@ -19,6 +19,9 @@ public sealed class InsightText(IStringLocalizer texts)
 
     public IStringLocalizer Texts => texts;
 
+    /// <summary>The reader's language as <see cref="InsightService"/> names membership types: "en" or "nb".</summary>
+    public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "nb";
+
     public string this[string key] => texts[key];
 
     public string this[string key, params object[] arguments] => texts[key, arguments];
