@@ -65,7 +65,7 @@ public static class InsightQuery
     {
         var rows = await connection.QueryAsync(
             $"SELECT count(*), count(*) FILTER (WHERE {active}), count(*) FILTER (WHERE {borrowed}), coalesce(sum(loans), 0) FROM pm WHERE {registered}",
-            r => new PeriodTotals(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), registered == "registered" ? Convert.ToInt64(r.GetValue(3), CultureInfo.InvariantCulture) : 0), ct);
+            r => new PeriodTotals(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), registered == "registered" ? Int(r, 3) : 0), ct);
         return rows[0];
     }
 
@@ -78,7 +78,7 @@ public static class InsightQuery
     }
 
     private static GroupFigures ReadGroup(System.Data.Common.DbDataReader r) =>
-        new(r.GetInt32(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), Convert.ToInt64(r.GetValue(4), CultureInfo.InvariantCulture));
+        new(r.GetInt32(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), Int(r, 4));
 
     private static async Task<ReachFigures> ReachAsync(DuckDBConnection connection, Sql p, int kind, CancellationToken ct)
     {
@@ -145,13 +145,18 @@ public static class InsightQuery
             GROUP BY ALL ORDER BY 1, 2
             """, r => new EventTypeFigures(r.GetString(0), (Audience)r.GetByte(1), r.GetInt64(2), Int(r, 3)), ct);
         var visits = await connection.ScalarAsync<long>(
-            $"SELECT coalesce(sum(count), 0) FROM visit WHERE {lib} AND day BETWEEN {p.First} AND {p.Last} {p.BranchFilter("branch_id")}", ct);
+            $"SELECT coalesce(sum(count), 0)::BIGINT FROM visit WHERE {lib} AND day BETWEEN {p.First} AND {p.Last} {p.BranchFilter("branch_id")}", ct);
         var activeBorrowers = await connection.ScalarAsync<long>("SELECT count(*) FROM pm WHERE registered AND borrowings > 0", ct);
         return new NationalFigures(activeBorrowers, totals.Item1, totals.Item2, byAge.Item1, byAge.Item2, byAge.Item3 + totals.Item3,
             events, totals.Item4, visits);
     }
 
-    private static long Int(System.Data.Common.DbDataReader r, int i) => Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
+    /// <summary>A sum as a long: DuckDB sums BIGINTs to a HUGEINT, which the driver hands over as a <see cref="System.Numerics.BigInteger"/> (not IConvertible).</summary>
+    private static long Int(System.Data.Common.DbDataReader r, int i) => r.GetValue(i) switch
+    {
+        System.Numerics.BigInteger big => (long)big,
+        var value => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+    };
 
     /// <summary>The SQL pieces of one scope and period.</summary>
     private sealed class Sql(InsightScope scope, InsightPeriod period)

@@ -18,6 +18,7 @@ public static class InsightApi
                 HttpContext context, string? library, string? period, string? branch, string? ageBand, string? membershipType,
                 ResolveInsightFilter resolve, InsightService service, JsonTexts texts, CancellationToken ct) =>
                 await GetAsync(context, new InsightFilter(library, period, branch, ageBand, membershipType), null, resolve, service, texts, ct))
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The insight dashboard: every table with its cells (fewer than k people are hidden) and findings.")
             .WithDescription(
                 "library: your library's id (default) or 'all' for the consortium as a whole; another library's id is not found. " +
@@ -37,6 +38,7 @@ public static class InsightApi
 
                 return await GetAsync(context, new InsightFilter(library, year), InsightExports.NationalTables, resolve, service, texts, ct);
             })
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The yearly figures reported to Nasjonalbiblioteket (tables national and national-events) for a calendar year.")
             .WithDescription("library: your library's id (default) or 'all'. year: the calendar year (default: last year).");
 
