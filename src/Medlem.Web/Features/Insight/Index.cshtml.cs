@@ -31,46 +31,35 @@ public sealed class IndexModel(ResolveInsightFilter resolve, InsightService serv
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? await PageAsync(ct);
 
     /// <summary>The tables as CSV (all, or those named by <paramref name="table"/>).</summary>
-    public async Task<IActionResult> OnGetCsvAsync(string[] table, CancellationToken ct)
-    {
-        if (await LoadAsync(ct) is { } refused)
-        {
-            return refused;
-        }
-
-        if (Dashboard is null)
-        {
-            return await PageAsync(ct);
-        }
-
-        var output = new MemoryStream();
-        await InsightExports.WriteCsvAsync(Dashboard, Text.Texts, output, Tables(table), ct);
-        return File(output.ToArray(), "text/csv; charset=utf-8", FileName(table, "csv"));
-    }
+    public Task<IActionResult> OnGetCsvAsync(string[] table, CancellationToken ct) =>
+        ExportAsync(table, "text/csv; charset=utf-8", "csv", InsightExports.WriteCsvAsync, ct);
 
     /// <summary>The tables as an Excel workbook, a sheet per table.</summary>
-    public async Task<IActionResult> OnGetXlsxAsync(string[] table, CancellationToken ct)
-    {
-        if (await LoadAsync(ct) is { } refused)
-        {
-            return refused;
-        }
-
-        if (Dashboard is null)
-        {
-            return await PageAsync(ct);
-        }
-
-        var output = new MemoryStream();
-        await InsightExports.WriteXlsxAsync(Dashboard, Text.Texts, output, Tables(table), ct);
-        return File(output.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName(table, "xlsx"));
-    }
+    public Task<IActionResult> OnGetXlsxAsync(string[] table, CancellationToken ct) =>
+        ExportAsync(table, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", InsightExports.WriteXlsxAsync, ct);
 
     /// <summary>A link to the page's own handler with the current filters.</summary>
     public string Link(string handler, params string[] tables) =>
         "?" + string.Join("&", new[] { "handler=" + handler, Filter.Query() }.Concat(tables.Select(t => "table=" + Uri.EscapeDataString(t))).Where(p => p.Length > 0));
 
-    private static string[]? Tables(string[] table) => table.Length == 0 ? null : table;
+    private async Task<IActionResult> ExportAsync(
+        string[] table, string contentType, string extension,
+        Func<InsightDashboard, IStringLocalizer, Stream, IReadOnlyCollection<string>?, CancellationToken, Task> write, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Dashboard is null)
+        {
+            return await PageAsync(ct);
+        }
+
+        var output = new MemoryStream();
+        await write(Dashboard, Text.Texts, output, table.Length == 0 ? null : table, ct);
+        return File(output.ToArray(), contentType, FileName(table, extension));
+    }
 
     private string FileName(string[] table, string extension) =>
         $"innsikt-{Checked!.ScopeCode}-{Checked.Period}{(table.Length == 1 ? "-" + table[0] : table.Length > 1 ? "-utvalg" : "")}.{extension}";
