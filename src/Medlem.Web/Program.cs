@@ -2,6 +2,7 @@ using Medlem.Core.Consortium;
 using Medlem.Core.Members;
 using Medlem.Web.Features.Admin;
 using Medlem.Web.Features.Imports;
+using Medlem.Web.Features.Insight;
 using Medlem.Web.Features.Members;
 using Medlem.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -16,6 +17,7 @@ builder.Services.AddMedlemLocalization(builder.Environment.ContentRootPath);
 builder.Services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
 builder.Services.AddScoped<StaffSignIn>();
 builder.Services.AddMedlemImports();
+builder.Services.AddMedlemInsight();
 
 builder.Services.AddAuthentication(StaffPrincipal.Scheme)
     .AddCookie(StaffPrincipal.Scheme, options =>
@@ -39,6 +41,10 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Admin", StaffPolicies.Administer);
     options.Conventions.AuthorizeFolder("/Imports", StaffPolicies.RunImports);
     options.Conventions.AuthorizePage("/Imports/Keys", StaffPolicies.Administer);
+    options.Conventions.AuthorizeFolder("/Insight", StaffPolicies.ViewInsight);
+    // The Norwegian addresses staff are told about: /innsikt and /innsikt/rapport.
+    options.Conventions.AddPageRoute("/Insight/Index", "innsikt");
+    options.Conventions.AddPageRoute("/Insight/Report", "innsikt/rapport");
     options.Conventions.AllowAnonymousToFolder("/Account");
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/Status");
@@ -88,6 +94,7 @@ api.MapMembers();
 api.MapMemberships();
 api.MapMembershipTypes();
 api.MapActivity();
+api.MapInsight();
 
 app.MapRazorPages();
 

@@ -20,7 +20,8 @@ public sealed record InsightDashboard(
 }
 
 /// <summary>
-/// One table. <see cref="Id"/> names it (and its texts: <c>insight.{id}</c> is its title);
+/// One table. <see cref="Id"/> names it (and its texts: <c>insight.table.{id}</c> is its title, <c>insight.question.{id}</c> the question it answers;
+/// not <c>insight.{id}</c>, which would clash with the column keys <c>insight.members</c> and <c>insight.events</c>);
 /// <see cref="Columns"/> are text keys; <see cref="Chart"/> says how to draw it beside the table.
 /// </summary>
 public sealed record InsightTable(string Id, IReadOnlyList<string> Columns, IReadOnlyList<InsightRow> Rows, InsightChart Chart, IReadOnlyList<InsightFinding> Findings);

@@ -38,7 +38,7 @@ public static class Roster
                 }
             }
 
-            await connection.ExecuteAsync($"INSERT INTO roster_sync VALUES ({libraryId}, TIMESTAMP '{syncedAtUtc:yyyy-MM-dd HH:mm:ss}', {entries.Count})", ct);
+            await connection.ExecuteAsync($"INSERT INTO roster_sync VALUES ({libraryId}, TIMESTAMP '{syncedAtUtc.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)}', {entries.Count})", ct);
             await connection.ExecuteAsync("COMMIT", ct);
         }
         catch

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Medlem.Core.Activity;
+using Medlem.Web.Features.Shared;
 using Microsoft.Extensions.Localization;
 
 namespace Medlem.Web.Features.Imports;
@@ -8,13 +9,10 @@ namespace Medlem.Web.Features.Imports;
 /// <summary>
 /// An import's rejected rows as CSV: line, column, value, reason in the reader's language. Written
 /// as Excel on Norwegian Windows reads a double-clicked file: UTF-8 with a byte order mark (else
-/// æøå break), semicolons (the comma is the decimal sign), CRLF. A value came from someone else's
-/// file, so one that Excel would take for a formula (=, +, -, @) is written behind an apostrophe.
+/// æøå break), fields as <see cref="CsvField"/> writes them, CRLF.
 /// </summary>
 public static class ErrorReportCsv
 {
-    private const char Separator = ';';
-
     public static async Task WriteAsync(Stream output, IAsyncEnumerable<ImportRowError> errors, IStringLocalizer texts, CancellationToken ct)
     {
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 1 << 16, leaveOpen: true)
@@ -28,22 +26,5 @@ public static class ErrorReportCsv
         }
     }
 
-    private static string Row(params string?[] fields) => string.Join(Separator, fields.Select(Field));
-
-    private static string Field(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny([Separator, '"', '\r', '\n']) >= 0 || value != value.Trim()
-            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : value;
-    }
+    private static string Row(params string?[] fields) => CsvField.Row(fields);
 }
