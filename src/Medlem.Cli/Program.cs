@@ -14,6 +14,7 @@ public static class Program
         root.Subcommands.Add(DemoCommand.Build());
         root.Subcommands.Add(StaffCommands.Build());
         root.Subcommands.Add(ImportCommand.Build());
+        root.Subcommands.Add(InsightCommand.Build());
         root.Subcommands.Add(BenchCommands.Build());
         return root;
     }

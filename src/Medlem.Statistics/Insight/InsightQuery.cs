@@ -169,9 +169,10 @@ public static class InsightQuery
             events, totals.Item4, visits);
     }
 
-    /// <summary>A sum as a long: DuckDB sums integers as 128-bit numbers.</summary>
+    /// <summary>A sum as a long: DuckDB sums integers as 128-bit numbers, and a sum of no rows is null.</summary>
     private static long Int(System.Data.Common.DbDataReader r, int i) => r.GetValue(i) switch
     {
+        DBNull => 0, // a sum over no rows
         System.Numerics.BigInteger big => (long)big,
         var value => Convert.ToInt64(value, CultureInfo.InvariantCulture),
     };

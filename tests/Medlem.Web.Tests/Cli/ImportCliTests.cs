@@ -187,6 +187,44 @@ public sealed class ImportCliTests : IDisposable
         Assert.InRange(peak, 1, MemoryLimit);
     }
 
+    [Fact]
+    public async Task InsightReport_PrintsTheYearsNationalFigures_AndWritesEveryFormat()
+    {
+        // One first-time loan and one renewal on 2 November 2026, by a borrower the register does not know.
+        await CreateLibraryAsync();
+        var file = Write("statistics.csv", $"""
+            {StatisticsHeader}
+            2026-11-02 10:15:00,solvberget,0.000000,issue,,48211,BOK,VOKSEN,20417,ROMAN,V,intranet
+            2026-11-02 10:16:00,solvberget,0.000000,renew,,48212,BOK,VOKSEN,20417,ROMAN,V,intranet
+            """);
+        Assert.Equal(0, (await RunAsync("import", "loans", file, "--library", "stavanger", "--format", "koha", "--connection", Connection)).Exit);
+
+        var (exit, markdown) = await RunAsync("insight", "report", "--library", "stavanger", "--year", "2026", "--national", "--connection", Connection);
+        Assert.True(exit == 0, markdown);
+        Assert.Contains("| Utlån (førstegangsutlån) | 1 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Fornyelser | 1 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Utlån til lånere med ukjent alder | 1 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Aktive lånere | 0 |", markdown, StringComparison.Ordinal);
+
+        var english = (await RunAsync("insight", "report", "--library", "stavanger", "--year", "2026", "--national", "--language", "en", "--connection", Connection)).Output;
+        Assert.Contains("| Renewals | 1 |", english, StringComparison.Ordinal);
+
+        var xlsx = Path.Combine(_folder, "report.xlsx");
+        var csv = Path.Combine(_folder, "report.csv");
+        Assert.Equal(0, (await RunAsync("insight", "report", "--library", "stavanger", "--year", "2026", "--format", "xlsx", "--output", xlsx, "--connection", Connection)).Exit);
+        Assert.Equal(0, (await RunAsync("insight", "report", "--library", "stavanger", "--year", "2026", "--format", "csv", "--output", csv, "--connection", Connection)).Exit);
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(xlsx))
+        {
+            Assert.Contains(zip.Entries, e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal));
+        }
+
+        Assert.Contains("Fornyelser;1", await File.ReadAllTextAsync(csv, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+        Assert.Equal(1, (await RunAsync("insight", "report", "--library", "nowhere", "--connection", Connection)).Exit);
+        Assert.Equal(2, (await RunAsync("insight", "report", "--library", "stavanger", "--format", "pdf", "--connection", Connection)).Exit);
+        Assert.Equal(2, (await RunAsync("insight", "report", "--library", "stavanger", "--period", "2026-13", "--connection", Connection)).Exit);
+    }
+
     /// <summary>A migrated register with library <c>stavanger</c> and its branch <c>solvberget</c>.</summary>
     private async Task CreateLibraryAsync()
     {
