@@ -41,8 +41,11 @@ internal static class StatisticsSchema
             age_band UTINYINT, membership_type_id SMALLINT, n INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS roster (
             member INTEGER NOT NULL, library_id SMALLINT NOT NULL, branch_id SMALLINT, membership_type_id SMALLINT NOT NULL,
-            born DATE NOT NULL,       -- first day of the holder's birth month: enough for an age on a month's last day
-            valid_from DATE NOT NULL, valid_to DATE, blocked_on DATE);
+            -- months numbered year * 12 + month - 1: whole months are all insight needs (its periods are whole months)
+            born_month INTEGER NOT NULL,  -- the holder's birth month: enough for an age on a month's last day
+            from_month INTEGER NOT NULL,  -- first month with a valid day
+            until_month INTEGER NOT NULL, -- last month with a valid day (before a block); 2147483647 when open
+            ended_month INTEGER);         -- the month of the last valid day when the membership ran out (not blocked)
         CREATE TABLE IF NOT EXISTS roster_sync (library_id SMALLINT NOT NULL, synced_at TIMESTAMP NOT NULL, members INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS member_year (
             library_id SMALLINT NOT NULL, member INTEGER NOT NULL, year SMALLINT NOT NULL,
@@ -51,7 +54,7 @@ internal static class StatisticsSchema
             borrowed INTEGER NOT NULL, -- bit m-1 set: a loan or renewal in month m
             evented INTEGER NOT NULL, wifi_months INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS visitor_month (
-            library_id SMALLINT NOT NULL, kind UTINYINT NOT NULL, month DATE NOT NULL, branch_id SMALLINT, visitor INTEGER NOT NULL);
+            library_id SMALLINT NOT NULL, kind UTINYINT NOT NULL, month DATE NOT NULL, visitor INTEGER NOT NULL); -- each once
         CREATE TABLE IF NOT EXISTS event_count (library_id SMALLINT NOT NULL, event INTEGER NOT NULL, n INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS store_version (version INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS register (fingerprint VARCHAR NOT NULL);
@@ -99,7 +102,8 @@ internal static class StatisticsSchema
     /// The aggregates the insight dashboard reads first (version 2): members per year with a month
     /// mask of each kind of use, so any month-aligned period's activity is a few bit operations on a
     /// table of about one row per member and year; unknown people per month (their keyed hashes
-    /// change monthly, so only a month's distinct count means anything); attendances per event.
+    /// change monthly, so only a month's distinct count means anything; each kept once, so a count is a
+    /// plain count); attendances per event.
     /// </summary>
     private static string InsertInsightAggregates(string where) => $"""
         INSERT INTO member_year
@@ -113,8 +117,9 @@ internal static class StatisticsSchema
             FROM fact_row WHERE {where} AND (flags >> 8) & 15 = 1
             GROUP BY ALL;
         INSERT INTO visitor_month
-            SELECT DISTINCT library_id, (flags & 255)::UTINYINT, date_trunc('month', day)::DATE, NULLIF(ids & 65535, 0)::SMALLINT, who
-            FROM fact_row WHERE {where} AND (flags >> 8) & 15 = 2;
+            SELECT DISTINCT library_id, (flags & 255)::UTINYINT, date_trunc('month', day)::DATE, who
+            FROM fact_row WHERE {where} AND (flags >> 8) & 15 = 2
+            EXCEPT SELECT library_id, kind, month, visitor FROM visitor_month;
         INSERT INTO event_count
             SELECT library_id, extra, count(*)::INTEGER FROM fact_row WHERE {where} AND flags & 255 = 5 AND extra IS NOT NULL
             GROUP BY ALL;

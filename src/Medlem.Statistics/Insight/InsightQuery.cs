@@ -24,10 +24,23 @@ public static class InsightQuery
     {
         var p = new Sql(scope, period);
 
-        // Everything about the members in scope in two passes over their rows, which are never
-        // written down: materialising 300,000 rows cost more than computing them (docs/benchmarks.md).
-        var totals = (await connection.QueryAsync(p.MemberTotals(buckets), r => ReadTotals(r, p, buckets), ct))[0];
-        var groups = await connection.QueryAsync(p.MemberGroups(), r => ReadGroupRow(r), ct);
+        // The members in scope are computed once into a temporary table of narrow integer columns
+        // (one row each), then read in two passes: one row of totals, one grouping with grouping
+        // sets. Computing them twice instead cost more than writing them down (docs/benchmarks.md).
+        // A temporary table belongs to its connection, so dashboards side by side do not meet.
+        await connection.ExecuteAsync($"CREATE OR REPLACE TEMP TABLE pm AS {p.MemberRows(scope)}", ct);
+        Totals totals;
+        List<GroupRow> groups;
+        try
+        {
+            totals = (await connection.QueryAsync(p.MemberTotals(), r => ReadTotals(r, p), ct))[0];
+            groups = await connection.QueryAsync(p.MemberGroups(), r => ReadGroupRow(r), ct);
+        }
+        finally
+        {
+            await connection.ExecuteAsync("DROP TABLE IF EXISTS pm", CancellationToken.None);
+        }
+
         var cohorts = await connection.QueryAsync(p.Cohorts(scope), r => ReadCohort(r, p), ct);
         var events = await ReachAsync(connection, p, 5, totals.Events, ct);
         var wifi = await ReachAsync(connection, p, 6, totals.Wifi, ct);
@@ -36,13 +49,15 @@ public static class InsightQuery
             : await connection.QueryAsync(p.LibraryComparison(), ReadGroup, ct);
         var national = await NationalAsync(connection, p, totals.Current.ActiveBorrowers, ct);
         return new InsightFigures(scope, period, totals.Current, totals.Previous, totals.Months,
-            totals.Current.Registered == 0 ? [] : totals.Buckets,
-            [.. groups.Where(g => g.Set == GroupSet.Band && g.Registered > 0).Select(g => Band(g, groups))],
+            totals.Current.Registered == 0 ? [] : [.. Enumerable.Range(0, buckets.LowerEdges.Count).Select(b => new BucketFigures(
+                buckets.LowerEdges[b], buckets.UpperOf(b),
+                groups.Where(g => g.Set == GroupSet.BandLoans && g.LoanCount >= buckets.LowerEdges[b] && g.LoanCount <= (buckets.UpperOf(b) ?? long.MaxValue)).Sum(g => g.Registered)))],
+            [.. groups.Where(g => g.Set == GroupSet.BandLoans && g.Registered > 0).GroupBy(g => g.Id).OrderBy(b => b.Key).Select(b => Band(b.Key, [.. b]))],
             [.. groups.Where(g => g.Set is GroupSet.All or GroupSet.BandBefore or GroupSet.Type && g.ActiveBefore > 0)
                 .Select(g => new DropoutFigures(g.Set switch { GroupSet.All => DropoutGroup.All, GroupSet.BandBefore => DropoutGroup.AgeBand, _ => DropoutGroup.MembershipType },
                     g.Id, g.ActiveBefore, g.Dropped))],
             cohorts, events, wifi,
-            [.. totals.Overlap.Where(o => o.Members > 0)],
+            [.. groups.Where(g => g.Set == GroupSet.Channels && g.Registered > 0).Select(g => new OverlapFigures((Channels)g.Id, g.Registered))],
             totals.Lapsed,
             [.. groups.Where(g => g.Set == GroupSet.Branch && g.Registered > 0).Select(g => g.AsGroup())],
             libraries, national);
@@ -51,15 +66,15 @@ public static class InsightQuery
     /// <summary>The grouping set a row of <see cref="Sql.MemberGroups"/> belongs to.</summary>
     private enum GroupSet
     {
-        All,
-        Band,
-        BandBefore,
+        All = 0,
+        BandBefore = 2,
         Type,
         Branch,
         Library,
 
-        /// <summary>Per age band and loan count: a histogram of loans per member.</summary>
+        /// <summary>Per age band and loan count: a histogram of loans per member, from which the bands and the loan buckets follow.</summary>
         BandLoans,
+        Channels = 8,
     }
 
     private sealed record GroupRow(GroupSet Set, int Id, long Registered, long ActiveUsers, long ActiveBorrowers, long Loans, long LoanCount, long ActiveBefore, long Dropped)
@@ -71,10 +86,13 @@ public static class InsightQuery
         (GroupSet)r.GetInt32(0), r.IsDBNull(1) ? 0 : r.GetInt32(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), Int(r, 5),
         r.IsDBNull(6) ? 0 : Int(r, 6), r.GetInt64(7), r.GetInt64(8));
 
-    /// <summary>Mean and median loans of an age band's registered members, from its histogram (zeros included; the median of an even count is the mean of the two middle values).</summary>
-    private static BandFigures Band(GroupRow band, List<GroupRow> groups)
+    /// <summary>
+    /// An age band's registered members, borrowers, and mean and median loans (zeros included; the
+    /// median of an even count is the mean of the two middle values), from its histogram of loan counts.
+    /// </summary>
+    private static BandFigures Band(int band, List<GroupRow> histogram)
     {
-        var histogram = groups.Where(g => g.Set == GroupSet.BandLoans && g.Id == band.Id && g.Registered > 0).OrderBy(g => g.LoanCount).ToList();
+        histogram = [.. histogram.OrderBy(h => h.LoanCount)];
         long LoansAt(long position)
         {
             var seen = 0L;
@@ -90,28 +108,25 @@ public static class InsightQuery
             return 0;
         }
 
-        var n = band.Registered;
+        var n = histogram.Sum(h => h.Registered);
         var median = n % 2 == 1 ? LoansAt(n / 2) : (LoansAt((n / 2) - 1) + LoansAt(n / 2)) / 2.0;
-        return new BandFigures((AgeBand)band.Id, n, band.ActiveBorrowers, (double)band.Loans / n, median);
+        return new BandFigures((AgeBand)band, n, histogram.Sum(h => h.ActiveBorrowers), (double)histogram.Sum(h => h.Loans) / n, median);
     }
 
     private sealed record Totals(
-        PeriodTotals Current, PeriodTotals Previous, IReadOnlyList<MonthFigures> Months, IReadOnlyList<BucketFigures> Buckets,
-        IReadOnlyList<OverlapFigures> Overlap, long Lapsed, (long Members, long Borrowing, long MemberMonths) Events, (long Members, long Borrowing, long MemberMonths) Wifi);
+        PeriodTotals Current, PeriodTotals Previous, IReadOnlyList<MonthFigures> Months, long Lapsed, (long Members, long Borrowing, long MemberMonths) Events, (long Members, long Borrowing, long MemberMonths) Wifi);
 
-    private static Totals ReadTotals(System.Data.Common.DbDataReader r, Sql p, LoanBuckets buckets)
+    private static Totals ReadTotals(System.Data.Common.DbDataReader r, Sql p)
     {
         var i = 0;
         long Next() => Int(r, i++);
         var current = new PeriodTotals(Next(), Next(), Next(), Next());
         var previous = new PeriodTotals(Next(), Next(), Next(), 0);
         var months = p.MonthStarts.Select(month => new MonthFigures(month, Next(), Next(), Next())).ToList();
-        var bucketFigures = Enumerable.Range(0, buckets.LowerEdges.Count).Select(b => new BucketFigures(buckets.LowerEdges[b], buckets.UpperOf(b), Next())).ToList();
-        var overlap = Enumerable.Range(0, 16).Select(c => new OverlapFigures((Channels)c, Next())).ToList();
         var lapsed = Next();
         var events = (Next(), Next(), Next());
         var wifi = (Next(), Next(), Next());
-        return new Totals(current, previous, months, bucketFigures, overlap, lapsed, events, wifi);
+        return new Totals(current, previous, months, lapsed, events, wifi);
     }
 
     private static CohortFigures ReadCohort(System.Data.Common.DbDataReader r, Sql p)
@@ -133,8 +148,7 @@ public static class InsightQuery
         var lib = p.LibraryFilter();
         var days = $"{lib} AND kind = {kind} AND day BETWEEN {p.First} AND {p.Last} {p.BranchFilter("branch_id")}";
         var others = (await connection.QueryAsync($"""
-            SELECT (SELECT count(DISTINCT visitor) FROM visitor_month -- a visitor number is one hash of one month
-                        WHERE {lib} AND kind = {kind} AND month BETWEEN {p.First} AND {p.Last} {p.BranchFilter("branch_id")}),
+            SELECT ({p.UnknownPeople(kind)}),
                    (SELECT coalesce(sum(n), 0) FROM branch_day WHERE {days} AND match = 3),
                    (SELECT coalesce(sum(n), 0) FROM branch_day WHERE {days}),
                    (SELECT count(DISTINCT date_trunc('month', day)) FROM branch_day WHERE {days})
@@ -214,6 +228,14 @@ public static class InsightQuery
 
         private static int Index(DateOnly day) => (day.Year * 12) + day.Month - 1;
 
+        /// <summary>
+        /// People without a membership in the period, counted once a month (a visitor number is one
+        /// keyed hash of one month): from the monthly aggregate, or for one branch from the facts.
+        /// </summary>
+        public string UnknownPeople(int kind) => scope.BranchId is { } branch
+            ? $"SELECT count(DISTINCT who) FROM fact_row WHERE {LibraryFilter()} AND day BETWEEN {First} AND {Last} AND flags & 255 = {kind} AND (flags >> 8) & 15 = 2 AND ids & 65535 = {branch}"
+            : $"SELECT count(*) FROM visitor_month WHERE {LibraryFilter()} AND kind = {kind} AND month BETWEEN {First} AND {Last}";
+
         private long Bits(InsightPeriod p) => WindowBits & ~((1L << (Index(p.First) - _windowStart)) - 1) & ((1L << (Index(p.Last) - _windowStart + 1)) - 1);
 
         /// <summary>A yearly month mask column moved into the window (bit m−1 of year y is month y·12+m−1).</summary>
@@ -222,14 +244,14 @@ public static class InsightQuery
 
         private string Years => $"year BETWEEN {_windowStart / 12} AND {period.Last.Year}";
 
-        /// <summary>Age in whole years on <paramref name="day"/> (a month's last day) of someone born in the month starting <paramref name="born"/>.</summary>
-        public static string Age(string born, DateOnly day) =>
-            $"({day.Year} - year({born}) - CASE WHEN {day.Month} < month({born}) THEN 1 ELSE 0 END)";
+        /// <summary>Age in whole years on <paramref name="day"/> (a month's last day) of someone born in the month numbered <paramref name="bornMonth"/>.</summary>
+        public static string Age(string bornMonth, DateOnly day) => $"(({Index(day)} - {bornMonth}) // 12)";
 
         /// <summary>The age band (DESIGN.md §6) on <paramref name="day"/>, as <see cref="AgeBand"/>'s number.</summary>
-        public static string Band(string born, DateOnly day)
+        public static string Band(string bornMonth, DateOnly day) => BandOf(Age(bornMonth, day));
+
+        private static string BandOf(string age)
         {
-            var age = Age(born, day);
             return $"(CASE WHEN {age} <= 5 THEN 1 WHEN {age} <= 12 THEN 2 WHEN {age} <= 15 THEN 3 WHEN {age} <= 19 THEN 4 " +
                    $"WHEN {age} <= 29 THEN 5 WHEN {age} <= 44 THEN 6 WHEN {age} <= 66 THEN 7 ELSE 8 END)";
         }
@@ -259,10 +281,9 @@ public static class InsightQuery
         /// The memberships in scope valid on some day of the period or the one before, one row each:
         /// groups, counts in the period, month masks in the window, and the flags every figure needs.
         /// </summary>
-        private string MemberRows(InsightScope s)
+        public string MemberRows(InsightScope s)
         {
             var lib = s.LibraryId is { } id ? $"library_id = {id}" : "true";
-            var prevFirst = Date(_previous.First);
             var counts = IsCalendarYear
                 ? $"""
                   , sum(loans) FILTER (WHERE year = {period.Last.Year}) AS loans, sum(loans + renewals) FILTER (WHERE year = {period.Last.Year}) AS borrowings,
@@ -280,11 +301,10 @@ public static class InsightQuery
             var c = IsCalendarYear ? "y" : "a";
             return $"""
                 WITH r AS (
-                    SELECT member, library_id, branch_id, membership_type_id AS type_id, valid_from, valid_to, blocked_on,
-                           least(coalesce(valid_to, DATE '9999-12-31'), coalesce(blocked_on - 1, DATE '9999-12-31')) AS valid_until,
-                           {Band("born", period.Last)} AS band, {Band("born", _previous.Last)} AS band_prev
+                    SELECT member, library_id, branch_id, membership_type_id AS type_id, from_month, until_month, ended_month,
+                           {Band("born_month", period.Last)} AS band, {Band("born_month", _previous.Last)} AS band_prev
                     FROM roster WHERE {lib}),
-                s AS (SELECT * FROM r WHERE valid_from <= {Last} AND valid_until >= {prevFirst} {Groups(s, "type_id", "band")}),
+                s AS (SELECT * FROM r WHERE from_month <= {Index(period.Last)} AND until_month >= {Index(_previous.First)} {Groups(s, "type_id", "band")}),
                 y AS (
                     SELECT member,
                            bit_or({Shifted("used")}) & {WindowBits} AS used, bit_or({Shifted("borrowed")}) & {WindowBits} AS borrowed,
@@ -294,14 +314,14 @@ public static class InsightQuery
                     GROUP BY member)
                 {monthly}
                 SELECT s.library_id, s.branch_id, s.type_id, s.band, s.band_prev,
-                       s.valid_from <= {Last} AND s.valid_until >= {First} AS registered,
-                       s.valid_from <= {Date(_previous.Last)} AND s.valid_until >= {prevFirst} AS registered_prev,
-                       s.valid_to BETWEEN {First} AND {Last} AND s.blocked_on IS NULL AS lapsed,
+                       s.from_month <= {Index(period.Last)} AND s.until_month >= {Index(period.First)} AS registered,
+                       s.from_month <= {Index(_previous.Last)} AND s.until_month >= {Index(_previous.First)} AS registered_prev,
+                       coalesce(s.ended_month BETWEEN {Index(period.First)} AND {Index(period.Last)}, false) AS lapsed,
                        coalesce({c}.loans, 0) AS loans, coalesce({c}.borrowings, 0) AS borrowings,
                        (coalesce({c}.borrowings, 0) > 0)::INT + 2 * (coalesce({c}.events, 0) > 0)::INT
                            + 4 * (coalesce({c}.wifi, 0) > 0)::INT + 8 * (coalesce({c}.digital, 0) > 0)::INT AS channels,
                        coalesce(y.used, 0) AS used, coalesce(y.borrowed, 0) AS borrowed, coalesce(y.evented, 0) AS evented, coalesce(y.wifi_months, 0) AS wifi_months,
-                       {RegisteredBits("s.valid_from", "s.valid_until")} AS reg,
+                       {RegisteredBits("s.from_month", "s.until_month")} AS reg,
                        coalesce(y.used, 0) & {PeriodBits} <> 0 AS active,
                        coalesce(y.used, 0) & {PreviousBits} <> 0 AS active_prev,
                        coalesce(y.borrowed, 0) & {PreviousBits} <> 0 AS borrowed_prev
@@ -315,23 +335,22 @@ public static class InsightQuery
         public IEnumerable<DateOnly> MonthStarts => MonthBits.Select(MonthOf);
 
         /// <summary>
-        /// The window's bits of the months in which a membership valid from <paramref name="from"/>
-        /// until <paramref name="until"/> was valid on some day (bits outside the window dropped).
+        /// The window's bits of the months from month number <paramref name="from"/> to
+        /// <paramref name="until"/>: those in which a membership was valid on some day (bits outside the window dropped).
         /// </summary>
         private string RegisteredBits(string from, string until)
         {
-            var lo = $"greatest(year({from}) * 12 + month({from}) - 1 - {_windowStart}, 0)";
-            var hi = $"least(year({until}) * 12 + month({until}) - 1 - {_windowStart}, {LastBit})";
+            var lo = $"greatest({from} - {_windowStart}, 0)";
+            var hi = $"least({until}::BIGINT - {_windowStart}, {LastBit})";
             return $"(CASE WHEN {hi} < {lo} THEN 0 ELSE (((1::BIGINT << ({hi} + 1)) - 1) & ~((1::BIGINT << {lo}) - 1)) END)";
         }
 
         /// <summary>
         /// One row of every figure that is a single number over the members in scope, in one pass:
         /// this and the previous period's totals; each month's registered, active and borrowing
-        /// members (sums of mask bits); the loan buckets; each channel combination; lapsed
-        /// memberships; members at events and on the wifi, the borrowers among them, and their member-months.
+        /// members (sums of mask bits); lapsed memberships; members at events and on the wifi, the borrowers among them, and their member-months.
         /// </summary>
-        public string MemberTotals(LoanBuckets buckets)
+        public string MemberTotals()
         {
             var columns = new List<string>
             {
@@ -342,9 +361,6 @@ public static class InsightQuery
             };
             columns.AddRange(MonthBits.Select(bit =>
                 $"sum((reg >> {bit}) & 1), sum(((reg & used) >> {bit}) & 1), sum(((reg & borrowed) >> {bit}) & 1)"));
-            columns.AddRange(Enumerable.Range(0, buckets.LowerEdges.Count).Select(i =>
-                $"count(*) FILTER (WHERE registered AND loans >= {buckets.LowerEdges[i]}" + (buckets.UpperOf(i) is { } upper ? $" AND loans <= {upper})" : ")")));
-            columns.AddRange(Enumerable.Range(0, 16).Select(c => $"count(*) FILTER (WHERE registered AND channels = {c})"));
             columns.Add("count(*) FILTER (WHERE lapsed)");
             foreach (var months in new[] { "evented", "wifi_months" })
             {
@@ -353,14 +369,15 @@ public static class InsightQuery
                 columns.Add($"coalesce(sum(bit_count({months} & {PeriodBits})) FILTER (WHERE registered), 0)");
             }
 
-            return $"WITH pm AS ({MemberRows(scope)})\nSELECT {string.Join(",\n       ", columns)} FROM pm";
+            return $"SELECT {string.Join(",\n       ", columns)} FROM pm";
         }
 
         /// <summary>
-        /// The figures per group, in one pass with grouping sets: per age band (registered,
-        /// borrowers, and the number of members per loan count, from which the mean and the median
-        /// follow exactly without sorting every member), per age band a year before, per membership
-        /// type and in all (dropout), per home branch (and per library for the consortium) side by side.
+        /// The figures per group, in one pass with grouping sets: per age band and loan count (a
+        /// histogram, from which each band's members, borrowers, mean and median follow exactly, and
+        /// the loan intensity buckets too), per age band a period before, per membership type and in
+        /// all (dropout), per home branch (and per library for the consortium) side by side, and per
+        /// combination of channels.
         /// </summary>
         public string MemberGroups()
         {
@@ -369,17 +386,16 @@ public static class InsightQuery
             var librarySet = consortium ? "WHEN GROUPING(library_id) = 0 THEN 5" : "";
             var libraryId = consortium ? "WHEN GROUPING(library_id) = 0 THEN library_id" : "";
             return $"""
-                WITH pm AS ({MemberRows(scope)})
-                SELECT CASE WHEN GROUPING(loans) = 0 THEN 6 WHEN GROUPING(band) = 0 THEN 1 WHEN GROUPING(band_prev) = 0 THEN 2 WHEN GROUPING(type_id) = 0 THEN 3
+                SELECT CASE WHEN GROUPING(loans) = 0 THEN 6 WHEN GROUPING(channels) = 0 THEN 8 WHEN GROUPING(band_prev) = 0 THEN 2 WHEN GROUPING(type_id) = 0 THEN 3
                             WHEN GROUPING(branch_id) = 0 THEN 4 {librarySet} ELSE 0 END AS grouping_set,
-                       CASE WHEN GROUPING(band) = 0 THEN band WHEN GROUPING(band_prev) = 0 THEN band_prev WHEN GROUPING(type_id) = 0 THEN type_id
+                       CASE WHEN GROUPING(loans) = 0 THEN band WHEN GROUPING(channels) = 0 THEN channels WHEN GROUPING(band_prev) = 0 THEN band_prev WHEN GROUPING(type_id) = 0 THEN type_id
                             WHEN GROUPING(branch_id) = 0 THEN coalesce(branch_id, 0) {libraryId} END::INTEGER,
                        count(*) FILTER (WHERE registered), count(*) FILTER (WHERE registered AND active),
                        count(*) FILTER (WHERE registered AND borrowings > 0), coalesce(sum(loans) FILTER (WHERE registered), 0),
                        CASE WHEN GROUPING(loans) = 0 THEN loans END,
                        count(*) FILTER (WHERE registered_prev AND active_prev), count(*) FILTER (WHERE registered_prev AND active_prev AND NOT active)
                 FROM pm
-                GROUP BY GROUPING SETS ((), (band), (band_prev), (type_id), (branch_id), (band, loans){library})
+                GROUP BY GROUPING SETS ((), (band_prev), (type_id), (branch_id), (band, loans), (channels){library})
                 ORDER BY 1, 2, 7
                 """;
         }
@@ -398,15 +414,14 @@ public static class InsightQuery
         public string Cohorts(InsightScope s)
         {
             var lastMonth = new DateOnly(period.Last.Year, period.Last.Month, 1);
-            var firstCohort = Date(lastMonth.AddMonths(-CohortOffsets[^1]));
             var lib = LibraryFilter();
             var retained = string.Join(", ", CohortOffsets.Select(n =>
                 $"count(*) FILTER (WHERE bit + {n} <= {LastBit} AND (coalesce(u.used, 0) >> (bit + {n})) & 1 = 1)"));
             return $"""
                 WITH c AS (
-                    SELECT member, (year(valid_from) * 12 + month(valid_from) - 1 - {_windowStart})::INTEGER AS bit FROM roster
-                    WHERE {lib} AND valid_from >= {firstCohort} AND valid_from < {Date(lastMonth)}
-                    {Groups(s, "membership_type_id", Band("born", period.Last))}),
+                    SELECT member, from_month - {_windowStart} AS bit FROM roster
+                    WHERE {lib} AND from_month >= {Index(lastMonth.AddMonths(-CohortOffsets[^1]))} AND from_month < {Index(lastMonth)}
+                    {Groups(s, "membership_type_id", Band("born_month", period.Last))}),
                 u AS (
                     SELECT member, bit_or({Shifted("used")}) AS used FROM member_year
                     WHERE {lib} AND {Years} AND member IN (SELECT member FROM c) GROUP BY member)
@@ -420,7 +435,7 @@ public static class InsightQuery
         public string LoansByAge()
         {
             var lib = LibraryFilter();
-            var ages = $"SELECT member, {Age("born", period.Last)} AS age FROM roster WHERE {lib}";
+            var ages = $"SELECT member, {Age("born_month", period.Last)} AS age FROM roster WHERE {lib}";
             var sums = "coalesce(sum(n) FILTER (WHERE r.age <= 14), 0), coalesce(sum(n) FILTER (WHERE r.age > 14), 0), coalesce(sum(n) FILTER (WHERE r.age IS NULL), 0)";
             return IsCalendarYear && scope.BranchId is null
                 ? $"SELECT {sums} FROM (SELECT member, loans AS n FROM member_year WHERE {lib} AND year = {period.Last.Year}) y LEFT JOIN ({ages}) r USING (member)"

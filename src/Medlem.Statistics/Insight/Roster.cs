@@ -4,8 +4,10 @@ namespace Medlem.Statistics.Insight;
 
 /// <summary>
 /// One membership as insight needs it: the store's number of its pseudonym, where it belongs,
-/// its type, the month of birth of its holder, and when it was valid. The birth month (not the
-/// day) is enough for an age on the last day of a whole-month period, and is all the store holds.
+/// its type, the month of birth of its holder, and when it was valid. The store keeps months only
+/// (<see cref="Roster.MonthNumber"/>): insight's periods are whole months, so a birth month gives
+/// the age on a period's last day exactly, and valid months tell whether a membership was valid on
+/// some day of it. A membership blocked before its end counts as valid until the day before the block.
 /// </summary>
 public readonly record struct RosterEntry(
     int Member, short LibraryId, short? BranchId, short MembershipTypeId, DateOnly BornMonth, DateOnly ValidFrom, DateOnly? ValidTo, DateOnly? BlockedOn);
@@ -29,11 +31,12 @@ public static class Roster
             {
                 foreach (var e in entries)
                 {
+                    var until = e.BlockedOn is { } blocked && (e.ValidTo is null || blocked <= e.ValidTo) ? blocked.AddDays(-1) : e.ValidTo;
                     var row = appender.CreateRow().AppendValue(e.Member).AppendValue(e.LibraryId);
                     row = e.BranchId is { } branch ? row.AppendValue(branch) : row.AppendNullValue();
-                    row = row.AppendValue(e.MembershipTypeId).AppendValue(new DateOnly(e.BornMonth.Year, e.BornMonth.Month, 1)).AppendValue(e.ValidFrom);
-                    row = e.ValidTo is { } to ? row.AppendValue(to) : row.AppendNullValue();
-                    row = e.BlockedOn is { } blocked ? row.AppendValue(blocked) : row.AppendNullValue();
+                    row = row.AppendValue(e.MembershipTypeId).AppendValue(MonthNumber(e.BornMonth)).AppendValue(MonthNumber(e.ValidFrom))
+                        .AppendValue(until is { } last ? MonthNumber(last) : int.MaxValue);
+                    row = e.ValidTo is { } to && e.BlockedOn is null ? row.AppendValue(MonthNumber(to)) : row.AppendNullValue();
                     row.EndRow();
                 }
             }
@@ -47,6 +50,9 @@ public static class Roster
             throw;
         }
     }
+
+    /// <summary>The roster's number of the month of <paramref name="day"/>: year · 12 + month − 1.</summary>
+    public static int MonthNumber(DateOnly day) => (day.Year * 12) + day.Month - 1;
 
     /// <summary>When each library's memberships were last copied (UTC).</summary>
     public static async Task<Dictionary<short, DateTime>> SyncedAtAsync(DuckDBConnection connection, CancellationToken ct = default) =>
