@@ -15,7 +15,7 @@ public sealed record InsightNames(
 /// </summary>
 public static class InsightBuilder
 {
-    public static InsightDashboard Build(InsightFigures f, InsightNames names, string scopeName, int threshold, DateTime? membersAsOfUtc)
+    public static InsightDashboard Build(InsightFigures f, InsightNames names, string scopeName, int threshold, DateTime? membersAsOfUtc, DateOnly? today = null)
     {
         var d = new Disclosure(threshold);
         var tables = new List<Func<InsightTable>>();
@@ -25,7 +25,9 @@ public static class InsightBuilder
         var before = Totals(d, f.Previous);
         tables.Add(() => Headline(now, before, f));
 
-        var months = f.Months.Select(m => (m.Month, Counts: Totals(d, new PeriodTotals(m.Registered, m.ActiveUsers, m.ActiveBorrowers, 0)))).ToList();
+        // Months after today's have not happened: their rows stay empty and no finding names them.
+        var months = f.Months.Where(m => today is not { } t || m.Month <= t)
+            .Select(m => (m.Month, Counts: Totals(d, new PeriodTotals(m.Registered, m.ActiveUsers, m.ActiveBorrowers, 0)))).ToList();
         tables.Add(() => Months(f.Period, months));
 
         var buckets = f.Buckets.Select(b => (b, Count: d.Count(b.Members))).ToList();
@@ -306,7 +308,7 @@ public static class InsightBuilder
         InsightCell Maybe(PeopleCount? c) => c is { } x ? InsightCell.Of(x) : InsightCell.Empty(CellKind.People);
         var rows = new List<InsightRow>
         {
-            new(easy is { } e ? new InsightLabel(LabelKind.Key, "insight.growth.easy") : InsightLabel.Key("insight.growth.easy"), [Maybe(easy?.Count)]),
+            new(InsightLabel.Key("insight.growth.easy"), [Maybe(easy?.Count)]),
             new(InsightLabel.Key("insight.growth.lapsed"), [InsightCell.Of(lapsed)]),
             new(InsightLabel.Key("insight.growth.events-without"), [Maybe(events.WithoutPerMonth)]),
             new(InsightLabel.Key("insight.growth.wifi-without"), [Maybe(wifi.WithoutPerMonth)]),

@@ -22,7 +22,7 @@ public sealed class InsightOptions
 /// runs the figures in the statistics store, names what the store knows by number, and applies
 /// the library's disclosure threshold (the strictest of all libraries for the consortium).
 /// </summary>
-public sealed class InsightService(MedlemDbContext db, StatisticsStore store, RosterSync roster, InsightOptions options)
+public sealed class InsightService(MedlemDbContext db, StatisticsStore store, RosterSync roster, InsightOptions options, TimeProvider clock)
 {
     public async Task<InsightDashboard> GetAsync(InsightScope scope, InsightPeriod period, string language, CancellationToken ct = default)
     {
@@ -45,6 +45,6 @@ public sealed class InsightService(MedlemDbContext db, StatisticsStore store, Ro
             ? libraries.Single(l => l.Id == id).SmallCountThreshold
             : libraries.Select(l => l.SmallCountThreshold).DefaultIfEmpty(5).Max();
         var scopeName = scope.LibraryId is { } lib ? names.Libraries[lib] : "";
-        return InsightBuilder.Build(figures, names, scopeName, threshold, asOf);
+        return InsightBuilder.Build(figures, names, scopeName, threshold, asOf, DateOnly.FromDateTime(clock.GetLocalNow().Date));
     }
 }
