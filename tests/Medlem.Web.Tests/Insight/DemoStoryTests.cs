@@ -103,6 +103,15 @@ public sealed class DemoStoryTests : IClassFixture<DemoStoryTests.LoadedDemo>
     }
 
     [Fact]
+    public void NoCountOfFewerThanKPeople_AnywhereOnTheDashboard()
+    {
+        var people = _demo.Dashboard.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells).Where(c => c.Kind == CellKind.People).ToList();
+        Assert.True(people.Count > 100);
+        Assert.All(people, c => Assert.True(c.Value is null or 0 or >= 5, $"{c.Value} people shown"));
+        Assert.Equal(5, _demo.Dashboard.Threshold);
+    }
+
+    [Fact]
     public void ALargePassiveShare()
     {
         // Seed: "a large share of passive borrowers"; the generator's working assumption is half (DemoCalibration.PassiveShare).
