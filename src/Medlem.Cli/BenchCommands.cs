@@ -75,8 +75,10 @@ internal static class BenchCommands
         var insight = new Command("insight", "Time the whole insight dashboard of one library-year against the same SQL run bare on the statistics store.");
         insight.Options.Add(facts);
         insight.Options.Add(insightMembers);
+        var period = new Option<string>("--period") { Description = "The period: 2025 (default), 2025-Q3, 2025-05, or 12m (December 2024 to November 2025)", DefaultValueFactory = _ => "2025" };
         insight.Options.Add(seed);
-        insight.SetAction((parse, ct) => BenchInsight.RunAsync(parse.GetValue(facts), parse.GetValue(insightMembers), parse.GetValue(seed), ct));
+        insight.Options.Add(period);
+        insight.SetAction((parse, ct) => BenchInsight.RunAsync(parse.GetValue(facts), parse.GetValue(insightMembers), parse.GetValue(seed), parse.GetValue(period)!, ct));
 
         var bench = new Command("bench", "Benchmarks: print measured figures.");
         bench.Subcommands.Add(demo);

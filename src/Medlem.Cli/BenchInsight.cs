@@ -18,7 +18,7 @@ internal static class BenchInsight
     private const short Library = 1;
     private const int Runs = 7;
 
-    public static async Task<int> RunAsync(long facts, int members, int seed, CancellationToken ct)
+    public static async Task<int> RunAsync(long facts, int members, int seed, string periodText, CancellationToken ct)
     {
         // MEDLEM_BENCH_STORE keeps the generated store at a path and reuses it on the next run (for trying queries).
         var kept = Environment.GetEnvironmentVariable("MEDLEM_BENCH_STORE");
@@ -53,7 +53,7 @@ internal static class BenchInsight
                 }
             }
 
-            var period = InsightPeriod.Year(2025);
+            var period = InsightPeriod.Parse(periodText, new DateOnly(2025, 11, 30)) ?? throw new ArgumentException($"Unknown period '{periodText}'.");
             var scope = new InsightScope(Library);
             var names = new InsightNames(
                 Enumerable.Range(1, 8).ToDictionary(i => i, i => $"Filial {i}"),
@@ -93,7 +93,7 @@ internal static class BenchInsight
             var d = Median(dashboard);
             var b = Median(bare);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"dashboard, one library-year (all {statements.Count} statements, suppression, findings): {d.TotalMilliseconds:F0} ms (median of {Runs}; first run {cold.TotalMilliseconds:F0} ms)"));
+                $"dashboard, one library, {period.First:yyyy-MM} to {period.Last:yyyy-MM} (all {statements.Count} statements, suppression, findings): {d.TotalMilliseconds:F0} ms (median of {Runs}; first run {cold.TotalMilliseconds:F0} ms)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"the same SQL bare on DuckDB: {b.TotalMilliseconds:F0} ms (median of {Runs}); ratio {d.TotalMilliseconds / b.TotalMilliseconds:F2}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

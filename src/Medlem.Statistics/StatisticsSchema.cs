@@ -52,7 +52,7 @@ internal static class StatisticsSchema
             loans INTEGER NOT NULL, renewals INTEGER NOT NULL, events INTEGER NOT NULL, wifi INTEGER NOT NULL, digital INTEGER NOT NULL,
             used INTEGER NOT NULL,     -- bit m-1 set: recorded use (loan, renewal, event, wifi, digital loan) in month m
             borrowed INTEGER NOT NULL, -- bit m-1 set: a loan or renewal in month m
-            evented INTEGER NOT NULL, wifi_months INTEGER NOT NULL);
+            evented INTEGER NOT NULL, wifi_months INTEGER NOT NULL, digital_months INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS visitor_month (
             library_id SMALLINT NOT NULL, kind UTINYINT NOT NULL, month DATE NOT NULL, visitor INTEGER NOT NULL); -- each once
         CREATE TABLE IF NOT EXISTS event_count (library_id SMALLINT NOT NULL, event INTEGER NOT NULL, n INTEGER NOT NULL);
@@ -113,7 +113,8 @@ internal static class StatisticsSchema
                    coalesce(bit_or(1 << (month(day) - 1)) FILTER (WHERE flags & 255 IN (1, 2, 5, 6, 7)), 0),
                    coalesce(bit_or(1 << (month(day) - 1)) FILTER (WHERE flags & 255 IN (1, 2)), 0),
                    coalesce(bit_or(1 << (month(day) - 1)) FILTER (WHERE flags & 255 = 5), 0),
-                   coalesce(bit_or(1 << (month(day) - 1)) FILTER (WHERE flags & 255 = 6), 0)
+                   coalesce(bit_or(1 << (month(day) - 1)) FILTER (WHERE flags & 255 = 6), 0),
+                   coalesce(bit_or(1 << (month(day) - 1)) FILTER (WHERE flags & 255 = 7), 0)
             FROM fact_row WHERE {where} AND (flags >> 8) & 15 = 1
             GROUP BY ALL;
         INSERT INTO visitor_month

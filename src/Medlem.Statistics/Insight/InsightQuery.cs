@@ -195,8 +195,9 @@ public static class InsightQuery
     /// The SQL pieces of one scope and period. Activity by month comes from the members' yearly
     /// month masks, laid into a window of the 36 months ending with the period's last month (bit 0
     /// is the window's first month, bit 35 the period's last): long enough for the period, the one
-    /// before it, and retention cohorts 24 months back. Counts of a calendar year come from the
-    /// yearly aggregate; counts of other periods from the monthly one.
+    /// before it, and retention cohorts 24 months back; whether a member borrowed, came to events,
+    /// used the wifi or borrowed digitally in a period is a mask test. Only the number of loans
+    /// needs counts: of a calendar year from the yearly aggregate, of other periods from the monthly one.
     /// </summary>
     private sealed class Sql(InsightScope scope, InsightPeriod period)
     {
@@ -286,16 +287,13 @@ public static class InsightQuery
             var lib = s.LibraryId is { } id ? $"library_id = {id}" : "true";
             var counts = IsCalendarYear
                 ? $"""
-                  , sum(loans) FILTER (WHERE year = {period.Last.Year}) AS loans, sum(loans + renewals) FILTER (WHERE year = {period.Last.Year}) AS borrowings,
-                    sum(events) FILTER (WHERE year = {period.Last.Year}) AS events, sum(wifi) FILTER (WHERE year = {period.Last.Year}) AS wifi,
-                    sum(digital) FILTER (WHERE year = {period.Last.Year}) AS digital
+                  , sum(loans) FILTER (WHERE year = {period.Last.Year}) AS loans
                   """
                 : "";
             var monthly = IsCalendarYear ? "" : $"""
                 , a AS (
-                    SELECT member, sum(n) FILTER (WHERE kind = 1) AS loans, sum(n) FILTER (WHERE kind IN (1, 2)) AS borrowings,
-                           sum(n) FILTER (WHERE kind = 5) AS events, sum(n) FILTER (WHERE kind = 6) AS wifi, sum(n) FILTER (WHERE kind = 7) AS digital
-                    FROM member_month WHERE {lib} AND month BETWEEN {First} AND {Last}
+                    SELECT member, sum(n) AS loans
+                    FROM member_month WHERE {lib} AND kind = 1 AND month BETWEEN {First} AND {Last}
                     GROUP BY member)
                 """;
             var c = IsCalendarYear ? "y" : "a";
@@ -308,7 +306,8 @@ public static class InsightQuery
                 y AS (
                     SELECT member,
                            bit_or({Shifted("used")}) & {WindowBits} AS used, bit_or({Shifted("borrowed")}) & {WindowBits} AS borrowed,
-                           bit_or({Shifted("evented")}) & {WindowBits} AS evented, bit_or({Shifted("wifi_months")}) & {WindowBits} AS wifi_months
+                           bit_or({Shifted("evented")}) & {WindowBits} AS evented, bit_or({Shifted("wifi_months")}) & {WindowBits} AS wifi_months,
+                           bit_or({Shifted("digital_months")}) & {WindowBits} AS digital_months
                            {counts}
                     FROM member_year WHERE {lib} AND {Years}
                     GROUP BY member)
@@ -317,9 +316,10 @@ public static class InsightQuery
                        s.from_month <= {Index(period.Last)} AND s.until_month >= {Index(period.First)} AS registered,
                        s.from_month <= {Index(_previous.Last)} AND s.until_month >= {Index(_previous.First)} AS registered_prev,
                        coalesce(s.ended_month BETWEEN {Index(period.First)} AND {Index(period.Last)}, false) AS lapsed,
-                       coalesce({c}.loans, 0) AS loans, coalesce({c}.borrowings, 0) AS borrowings,
-                       (coalesce({c}.borrowings, 0) > 0)::INT + 2 * (coalesce({c}.events, 0) > 0)::INT
-                           + 4 * (coalesce({c}.wifi, 0) > 0)::INT + 8 * (coalesce({c}.digital, 0) > 0)::INT AS channels,
+                       coalesce({c}.loans, 0) AS loans,
+                       coalesce(y.borrowed, 0) & {PeriodBits} <> 0 AS borrowing,
+                       (coalesce(y.borrowed, 0) & {PeriodBits} <> 0)::INT + 2 * (coalesce(y.evented, 0) & {PeriodBits} <> 0)::INT
+                           + 4 * (coalesce(y.wifi_months, 0) & {PeriodBits} <> 0)::INT + 8 * (coalesce(y.digital_months, 0) & {PeriodBits} <> 0)::INT AS channels,
                        coalesce(y.used, 0) AS used, coalesce(y.borrowed, 0) AS borrowed, coalesce(y.evented, 0) AS evented, coalesce(y.wifi_months, 0) AS wifi_months,
                        {RegisteredBits("s.from_month", "s.until_month")} AS reg,
                        coalesce(y.used, 0) & {PeriodBits} <> 0 AS active,
@@ -355,7 +355,7 @@ public static class InsightQuery
             var columns = new List<string>
             {
                 "count(*) FILTER (WHERE registered)", "count(*) FILTER (WHERE registered AND active)",
-                "count(*) FILTER (WHERE registered AND borrowings > 0)", "coalesce(sum(loans) FILTER (WHERE registered), 0)",
+                "count(*) FILTER (WHERE registered AND borrowing)", "coalesce(sum(loans) FILTER (WHERE registered), 0)",
                 "count(*) FILTER (WHERE registered_prev)", "count(*) FILTER (WHERE registered_prev AND active_prev)",
                 "count(*) FILTER (WHERE registered_prev AND borrowed_prev)",
             };
@@ -391,7 +391,7 @@ public static class InsightQuery
                        CASE WHEN GROUPING(loans) = 0 THEN band WHEN GROUPING(channels) = 0 THEN channels WHEN GROUPING(band_prev) = 0 THEN band_prev WHEN GROUPING(type_id) = 0 THEN type_id
                             WHEN GROUPING(branch_id) = 0 THEN coalesce(branch_id, 0) {libraryId} END::INTEGER,
                        count(*) FILTER (WHERE registered), count(*) FILTER (WHERE registered AND active),
-                       count(*) FILTER (WHERE registered AND borrowings > 0), coalesce(sum(loans) FILTER (WHERE registered), 0),
+                       count(*) FILTER (WHERE registered AND borrowing), coalesce(sum(loans) FILTER (WHERE registered), 0),
                        CASE WHEN GROUPING(loans) = 0 THEN loans END,
                        count(*) FILTER (WHERE registered_prev AND active_prev), count(*) FILTER (WHERE registered_prev AND active_prev AND NOT active)
                 FROM pm
@@ -403,7 +403,7 @@ public static class InsightQuery
         /// <summary>Every library of the consortium side by side, narrowed by the scope's groups but not by its library or branch.</summary>
         public string LibraryComparison() => $"""
             WITH pm AS ({MemberRows(scope with { LibraryId = null, BranchId = null })})
-            SELECT library_id::INTEGER, count(*), count(*) FILTER (WHERE active), count(*) FILTER (WHERE borrowings > 0), coalesce(sum(loans), 0)
+            SELECT library_id::INTEGER, count(*), count(*) FILTER (WHERE active), count(*) FILTER (WHERE borrowing), coalesce(sum(loans), 0)
             FROM pm WHERE registered GROUP BY library_id ORDER BY library_id
             """;
 
@@ -437,14 +437,20 @@ public static class InsightQuery
             var lib = LibraryFilter();
             var ages = $"SELECT member, {Age("born_month", period.Last)} AS age FROM roster WHERE {lib}";
             var sums = "coalesce(sum(n) FILTER (WHERE r.age <= 14), 0), coalesce(sum(n) FILTER (WHERE r.age > 14), 0), coalesce(sum(n) FILTER (WHERE r.age IS NULL), 0)";
-            return IsCalendarYear && scope.BranchId is null
-                ? $"SELECT {sums} FROM (SELECT member, loans AS n FROM member_year WHERE {lib} AND year = {period.Last.Year}) y LEFT JOIN ({ages}) r USING (member)"
-                : $"""
+            if (scope.BranchId is not null)
+            {
+                return $"""
                   SELECT {sums}
                   FROM (SELECT who AS member, count(*) AS n FROM fact_row
                         WHERE {lib} AND flags & 255 = 1 AND (flags >> 8) & 15 = 1 AND day BETWEEN {First} AND {Last} {FactBranchFilter()} GROUP BY who) f
                   LEFT JOIN ({ages}) r USING (member)
                   """;
+            }
+
+            var loans = IsCalendarYear
+                ? $"SELECT member, loans AS n FROM member_year WHERE {lib} AND year = {period.Last.Year}"
+                : $"SELECT member, n FROM member_month WHERE {lib} AND kind = 1 AND month BETWEEN {First} AND {Last}";
+            return $"SELECT {sums} FROM ({loans}) y LEFT JOIN ({ages}) r USING (member)";
         }
 
         private static string Date(DateOnly day) => $"DATE '{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'";

@@ -274,6 +274,14 @@ public sealed class InsightDefinitionTests : IAsyncLifetime
         // Members at events: 5 in March. Wifi: 3 in January and February (2 member-months over 2 months).
         Assert.Equal(1, q1.Events.Members);
         Assert.Equal(1.0, q1.Wifi.MembersPerMonth);
+
+        // Loans by age on 31 March 2025: children 1 (10 years, one loan in March) and 9 (10, three); adults 3 (three), 4, 5.
+        Assert.Equal((4L, 5L, 0L), (q1.National.LoansToChildren, q1.National.LoansToAdults, q1.National.LoansUnknownAge));
+
+        // Channels in the quarter: loans only 1, 4, 9; loans + events 5; loans + wifi 3 (the digital loan is in July); none 2, 10.
+        Assert.Equal(
+            [(Channels.None, 2L), (Channels.Loans, 3L), (Channels.Loans | Channels.Events, 1L), (Channels.Loans | Channels.Wifi, 1L)],
+            q1.Overlap.Select(o => (o.Channels, o.Members)));
     }
 
     [Fact]
