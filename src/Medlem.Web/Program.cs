@@ -48,6 +48,9 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToFolder("/Account");
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/Status");
+    options.Conventions.AuthorizeFolder("/Privacy/DataMap", StaffPolicies.ViewDataMap);
+    // The privacy notice is for members and the public: /personvern/{library code}.
+    options.Conventions.AllowAnonymousToPage("/Privacy/Notice");
 });
 // Norwegian letters are written as themselves in pages, not as &#xE5; escapes.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
