@@ -3,6 +3,7 @@ using Medlem.Core.Members;
 using Medlem.Web.Features.Admin;
 using Medlem.Web.Features.Imports;
 using Medlem.Web.Features.Insight;
+using Medlem.Web.Features.Privacy.Consents;
 using Medlem.Web.Features.Members;
 using Medlem.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -98,6 +99,7 @@ api.MapMemberships();
 api.MapMembershipTypes();
 api.MapActivity();
 api.MapInsight();
+api.MapConsents();
 
 app.MapRazorPages();
 

@@ -44,4 +44,5 @@ public static class MedlemTaxonomy
     public const string Relationship = "user.social.relationship";
     public const string RecordMetadata = "user.account.metadata";
     public const string AccountRole = "user.account.role";
+    public const string Consent = "user.privacy_preferences";
 }

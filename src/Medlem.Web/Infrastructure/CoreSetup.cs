@@ -35,6 +35,8 @@ public static class CoreSetup
         services.AddSingleton(insight);
         services.AddScoped<RosterSync>();
         services.AddScoped<InsightService>();
+        services.AddSingleton(Core.Privacy.Consents.ConsentTexts.Default);
+        services.AddScoped<Core.Privacy.Consents.Consents>();
         return services;
     }
 }

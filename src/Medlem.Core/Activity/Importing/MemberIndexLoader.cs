@@ -20,8 +20,9 @@ internal static class MemberIndexLoader
             .Select(m => new { m.Id, m.PersonId, m.Pseudonym, m.Person!.BirthDate, m.MembershipTypeId, m.LastUsedOn, m.LoansLast12Months, m.ActivityAsOf })
             .ToListAsync(ct);
         var summaries = members.ToDictionary(m => m.Pseudonym, m => new RegisterSummary(m.LastUsedOn, m.LoansLast12Months, m.ActivityAsOf));
-        // Until the privacy issue's consents exist, no member has chosen to keep a reading history.
-        var byId = members.ToDictionary(m => m.Id, m => new MemberRef(m.Id, m.Pseudonym, m.BirthDate, (short)m.MembershipTypeId, KeepsReadingHistory: false, numbers.Member(m.Pseudonym)));
+        // Titles are kept only for members whose reading-history consent counts today.
+        var keeping = await Privacy.Consents.Consents.KeepingReadingHistoryAsync(db, Privacy.Consents.ConsentTexts.Default, libraryId, ct);
+        var byId = members.ToDictionary(m => m.Id, m => new MemberRef(m.Id, m.Pseudonym, m.BirthDate, (short)m.MembershipTypeId, keeping.Contains(m.Id), numbers.Member(m.Pseudonym)));
         var byCard = new Dictionary<string, MemberRef>(StringComparer.Ordinal);
         await foreach (var card in db.Cards.AsNoTracking().Where(c => c.LibraryId == libraryId).Select(c => new { c.Number, c.MembershipId }).AsAsyncEnumerable().WithCancellation(ct))
         {

@@ -62,5 +62,6 @@ public static class DataMapRegistry
         [MedlemTaxonomy.Relationship] = [Guardianship],
         [MedlemTaxonomy.RecordMetadata] = [Membership, Security],
         [MedlemTaxonomy.AccountRole] = [StaffAccounts, Security],
+        [MedlemTaxonomy.Consent] = [Personalisation, Communication, Security],
     };
 }

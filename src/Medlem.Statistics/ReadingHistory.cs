@@ -1,0 +1,30 @@
+using DuckDB.NET.Data;
+
+namespace Medlem.Statistics;
+
+/// <summary>The titles kept for members who keep a reading history (the <c>title</c> table).</summary>
+public static class ReadingHistory
+{
+    /// <summary>
+    /// Deletes every title kept for the membership with <paramref name="pseudonym"/>: its loans
+    /// and renewals stay as counted facts, only which title they were is forgotten. Returns how many.
+    /// </summary>
+    public static async Task<long> ForgetAsync(DuckDBConnection connection, short libraryId, Guid pseudonym, CancellationToken ct = default)
+    {
+        var members = await connection.QueryAsync(
+            $"SELECT member_id FROM member WHERE library_id = {libraryId} AND pseudonym = '{pseudonym}'", r => r.GetInt32(0), ct);
+        if (members.Count == 0)
+        {
+            return 0;
+        }
+
+        var before = await connection.ScalarAsync<long>($"SELECT count(*) FROM title WHERE library_id = {libraryId}", ct);
+        await connection.ExecuteAsync($"""
+            DELETE FROM title t WHERE t.library_id = {libraryId} AND EXISTS (
+                SELECT 1 FROM fact_row f
+                WHERE f.key = t.key AND f.day = t.day AND f.library_id = t.library_id
+                  AND (f.flags >> 8) & 15 = 1 AND f.who IN ({string.Join(", ", members)}))
+            """, ct);
+        return before - await connection.ScalarAsync<long>($"SELECT count(*) FROM title WHERE library_id = {libraryId}", ct);
+    }
+}
