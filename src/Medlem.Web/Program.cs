@@ -50,6 +50,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/Status");
     options.Conventions.AuthorizeFolder("/Privacy/DataMap", StaffPolicies.ViewDataMap);
+    options.Conventions.AuthorizeFolder("/Privacy/Requests", StaffPolicies.HandlePrivacyRequests);
     // The privacy notice is for members and the public: /personvern/{library code}.
     options.Conventions.AllowAnonymousToPage("/Privacy/Notice");
 });

@@ -45,4 +45,5 @@ public static class MedlemTaxonomy
     public const string RecordMetadata = "user.account.metadata";
     public const string AccountRole = "user.account.role";
     public const string Consent = "user.privacy_preferences";
+    public const string PrivacyRequest = "user.privacy_request";
 }

@@ -37,6 +37,7 @@ public static class CoreSetup
         services.AddScoped<InsightService>();
         services.AddSingleton(Core.Privacy.Consents.ConsentTexts.Default);
         services.AddScoped<Core.Privacy.Consents.Consents>();
+        services.AddScoped<Core.Privacy.Requests.PrivacyRequests>();
         return services;
     }
 }

@@ -52,7 +52,8 @@ public sealed record StaffPrincipal(int StaffId, int LibraryId, StaffRoles Roles
 /// figures; desk and customer care work with identified members and the data protection officer
 /// audits, so none of them needs the dashboard for their role. The data map and the record of
 /// processing are for the data protection officer and administrators, who answer for the library
-/// as controller.
+/// as controller; data-subject requests are received and handled by the desk, customer care and
+/// the data protection officer, who meet the members.
 /// </summary>
 public static class StaffPolicies
 {
@@ -63,6 +64,7 @@ public static class StaffPolicies
     public const string RunImports = nameof(RunImports);
     public const string ViewInsight = nameof(ViewInsight);
     public const string ViewDataMap = nameof(ViewDataMap);
+    public const string HandlePrivacyRequests = nameof(HandlePrivacyRequests);
 
     public static readonly IReadOnlyDictionary<string, StaffRoles> Roles = new Dictionary<string, StaffRoles>
     {
@@ -73,6 +75,7 @@ public static class StaffPolicies
         [RunImports] = StaffRoles.Analyst | StaffRoles.Administrator,
         [ViewInsight] = StaffRoles.Analyst | StaffRoles.Administrator,
         [ViewDataMap] = StaffRoles.DataProtectionOfficer | StaffRoles.Administrator,
+        [HandlePrivacyRequests] = StaffRoles.Desk | StaffRoles.CustomerCare | StaffRoles.DataProtectionOfficer,
     };
 
     public static IServiceCollection AddStaffAuthorization(this IServiceCollection services)

@@ -36,12 +36,16 @@ public static class DataMapRegistry
         "staff-accounts", 'e', "folkebibliotekloven § 1; arbeidsmiljøloven", null,
         ["staff"], [], RetentionRules.StaffAccount.Key);
 
+    public static ProcessingActivity Rights { get; } = new(
+        "rights", 'c', "GDPR art. 12–22 (de registrertes rettigheter)", null,
+        ["member", "child", "guardian"], [], RetentionRules.Request.Key);
+
     public static ProcessingActivity Security { get; } = new(
         "security", 'c', "GDPR art. 5(2) og 32 (ansvar og sikkerhet)", null,
         ["member", "child", "guardian", "staff"], [], RetentionRules.Audit.Key);
 
     public static IReadOnlyList<ProcessingActivity> Activities { get; } =
-        [Membership, IdentityCheck, Guardianship, Statistics, Personalisation, Communication, StaffAccounts, Security];
+        [Membership, IdentityCheck, Guardianship, Statistics, Personalisation, Communication, Rights, StaffAccounts, Security];
 
     /// <summary>Every data category in use, and the activities that process it (the first is its main purpose).</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<ProcessingActivity>> Categories { get; } = new Dictionary<string, IReadOnlyList<ProcessingActivity>>
@@ -63,5 +67,6 @@ public static class DataMapRegistry
         [MedlemTaxonomy.RecordMetadata] = [Membership, Security],
         [MedlemTaxonomy.AccountRole] = [StaffAccounts, Security],
         [MedlemTaxonomy.Consent] = [Personalisation, Communication, Security],
+        [MedlemTaxonomy.PrivacyRequest] = [Rights],
     };
 }

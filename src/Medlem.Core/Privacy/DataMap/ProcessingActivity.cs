@@ -33,7 +33,8 @@ public static class RetentionRules
     public static RetentionRule Audit { get; } = new("audit", "P5Y");
     public static RetentionRule Invoice { get; } = new("invoice", "P10Y");
     public static RetentionRule StaffAccount { get; } = new("staff-account", "employment");
+    public static RetentionRule Request { get; } = new("request", "P5Y");
 
     public static IReadOnlyList<RetentionRule> All { get; } =
-        [Membership, UnverifiedSignUp, IdentityCheck, ReadingHistory, Consent, Guardian, WifiIdentifier, Statistics, Audit, Invoice, StaffAccount];
+        [Membership, UnverifiedSignUp, IdentityCheck, ReadingHistory, Consent, Guardian, WifiIdentifier, Statistics, Audit, Invoice, StaffAccount, Request];
 }
