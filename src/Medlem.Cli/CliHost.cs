@@ -50,6 +50,7 @@ internal static class CliHost
         services.AddMedlemStorage(StorageSetup.ReadDatabaseOptions(configuration));
         services.AddMedlemDataProtection(StorageSetup.ReadDatabaseOptions(configuration));
         services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
+        Medlem.Web.Features.Imports.ImportsSetup.AddKeptUploads(services);
         return services.BuildServiceProvider();
     }
 

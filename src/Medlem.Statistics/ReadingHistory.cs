@@ -27,4 +27,36 @@ public static class ReadingHistory
             """, ct);
         return before - await connection.ScalarAsync<long>($"SELECT count(*) FROM title WHERE library_id = {libraryId}", ct);
     }
+
+    /// <summary>
+    /// Deletes the titles of every member of the library except those with <paramref name="keeping"/>
+    /// pseudonyms (or only counts them, for a dry run). Returns how many.
+    /// </summary>
+    public static async Task<long> ForgetAllButAsync(DuckDBConnection connection, short libraryId, IReadOnlyCollection<Guid> keeping, bool dryRun, CancellationToken ct = default)
+    {
+        await connection.ExecuteAsync("CREATE OR REPLACE TEMP TABLE keeping (pseudonym UUID)", ct);
+        using (var appender = connection.CreateAppender("keeping"))
+        {
+            foreach (var pseudonym in keeping)
+            {
+                appender.CreateRow().AppendValue(pseudonym).EndRow();
+            }
+        }
+
+        var unwanted = $"""
+            FROM title t WHERE t.library_id = {libraryId} AND NOT EXISTS (
+                SELECT 1 FROM fact_row f JOIN member m ON m.member_id = f.who AND m.library_id = f.library_id
+                JOIN keeping k ON k.pseudonym = m.pseudonym
+                WHERE f.key = t.key AND f.day = t.day AND f.library_id = t.library_id AND (f.flags >> 8) & 15 = 1)
+            """;
+        var count = await connection.ScalarAsync<long>($"SELECT count(*) {unwanted}", ct);
+        if (!dryRun && count > 0)
+        {
+            await connection.ExecuteAsync($"DELETE {unwanted}", ct);
+        }
+
+        await connection.ExecuteAsync("DROP TABLE keeping", ct);
+        return count;
+    }
 }
+

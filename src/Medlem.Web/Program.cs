@@ -19,6 +19,7 @@ builder.Services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<Staf
 builder.Services.AddScoped<StaffSignIn>();
 builder.Services.AddMedlemImports();
 builder.Services.AddMedlemInsight();
+builder.Services.AddHostedService<Medlem.Web.Features.Privacy.Retention.NightlyRetentionJob>();
 
 builder.Services.AddAuthentication(StaffPrincipal.Scheme)
     .AddCookie(StaffPrincipal.Scheme, options =>
@@ -51,6 +52,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Status");
     options.Conventions.AuthorizeFolder("/Privacy/DataMap", StaffPolicies.ViewDataMap);
     options.Conventions.AuthorizeFolder("/Privacy/Requests", StaffPolicies.HandlePrivacyRequests);
+    options.Conventions.AuthorizeFolder("/Privacy/Retention", StaffPolicies.ViewDataMap);
     // The privacy notice is for members and the public: /personvern/{library code}.
     options.Conventions.AllowAnonymousToPage("/Privacy/Notice");
 });

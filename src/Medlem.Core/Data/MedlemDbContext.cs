@@ -33,6 +33,8 @@ public sealed class MedlemDbContext(DbContextOptions<MedlemDbContext> options, I
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
     public DbSet<Privacy.Consents.ConsentRecord> ConsentRecords => Set<Privacy.Consents.ConsentRecord>();
     public DbSet<Privacy.Requests.PrivacyRequest> PrivacyRequests => Set<Privacy.Requests.PrivacyRequest>();
+    public DbSet<Privacy.Retention.RetentionRun> RetentionRuns => Set<Privacy.Retention.RetentionRun>();
+    public DbSet<Privacy.Retention.JobLease> JobLeases => Set<Privacy.Retention.JobLease>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

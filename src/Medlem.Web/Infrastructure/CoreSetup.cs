@@ -38,6 +38,11 @@ public static class CoreSetup
         services.AddSingleton(Core.Privacy.Consents.ConsentTexts.Default);
         services.AddScoped<Core.Privacy.Consents.Consents>();
         services.AddScoped<Core.Privacy.Requests.PrivacyRequests>();
+        services.AddSingleton(configuration.GetSection(Core.Privacy.Retention.RetentionOptions.Section).Get<Core.Privacy.Retention.RetentionOptions>()
+            ?? new Core.Privacy.Retention.RetentionOptions());
+        services.AddScoped<Core.Privacy.Retention.IRetentionRule, Core.Privacy.Retention.ReadingHistoryRetention>();
+        services.AddScoped<Core.Privacy.Retention.IRetentionRule, Core.Privacy.Retention.ClosedRequestRetention>();
+        services.AddScoped<Core.Privacy.Retention.RetentionRunner>();
         return services;
     }
 }

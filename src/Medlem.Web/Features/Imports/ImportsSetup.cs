@@ -10,10 +10,18 @@ public static class ImportsSetup
     /// </summary>
     public static IServiceCollection AddMedlemImports(this IServiceCollection services)
     {
-        services.AddSingleton(provider =>
-            new KeptUploads(Path.Combine(Path.GetDirectoryName(provider.GetRequiredService<StatisticsStore>().Path)!, "imports")));
+        services.AddKeptUploads();
         services.AddScoped<ImportRunner>();
         services.AddActivityApiKeys();
+        return services;
+    }
+
+    /// <summary>The kept upload files and their retention rule (the command line's retention run needs them too).</summary>
+    public static IServiceCollection AddKeptUploads(this IServiceCollection services)
+    {
+        services.AddSingleton(provider =>
+            new KeptUploads(Path.Combine(Path.GetDirectoryName(provider.GetRequiredService<StatisticsStore>().Path)!, "imports")));
+        services.AddScoped<Core.Privacy.Retention.IRetentionRule, KeptUploadRetention>();
         return services;
     }
 }

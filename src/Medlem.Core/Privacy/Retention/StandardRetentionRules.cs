@@ -1,0 +1,42 @@
+using Medlem.Core.Data;
+using Medlem.Core.Privacy.Consents;
+using Medlem.Core.Privacy.Requests;
+using Medlem.Statistics;
+using Microsoft.EntityFrameworkCore;
+
+namespace Medlem.Core.Privacy.Retention;
+
+/// <summary>
+/// Titles are kept only while the member's reading-history consent counts: titles of every other
+/// member of the library (a consent withdrawn elsewhere, a text changed materially, a member
+/// erased) are deleted. The loans stay counted.
+/// </summary>
+public sealed class ReadingHistoryRetention(MedlemDbContext db, StatisticsStore store, ConsentTexts texts) : IRetentionRule
+{
+    public string Key => "reading-history";
+
+    public async Task<long> ApplyAsync(RetentionScope scope, CancellationToken ct)
+    {
+        var keeping = await Consents.Consents.KeepingReadingHistoryAsync(db, texts, scope.Library.Id, ct);
+        var pseudonyms = await db.Memberships.AsNoTracking().Where(m => keeping.Contains(m.Id)).Select(m => m.Pseudonym).ToListAsync(ct);
+        await using var connection = await store.OpenAsync(ct);
+        return await ReadingHistory.ForgetAllButAsync(connection, (short)scope.Library.Id, pseudonyms, scope.DryRun, ct);
+    }
+}
+
+/// <summary>Closed data-subject requests are deleted when their record has been kept <see cref="RetentionPolicy.ClosedRequestYears"/> years.</summary>
+public sealed class ClosedRequestRetention(MedlemDbContext db) : IRetentionRule
+{
+    public string Key => "closed-requests";
+
+    public async Task<long> ApplyAsync(RetentionScope scope, CancellationToken ct)
+    {
+        // Instants are compared here, not in SQL: SQLite cannot compare them.
+        var before = scope.Now.AddYears(-scope.Policy.ClosedRequestYears);
+        var closed = await db.PrivacyRequests.AsNoTracking()
+            .Where(r => r.LibraryId == scope.Library.Id && (r.Status == RequestStatus.Completed || r.Status == RequestStatus.Rejected))
+            .Select(r => new { r.Id, r.ClosedAt }).ToListAsync(ct);
+        var expired = closed.Where(r => r.ClosedAt < before).Select(r => r.Id).ToList();
+        return scope.DryRun || expired.Count == 0 ? expired.Count : await db.PrivacyRequests.Where(r => expired.Contains(r.Id)).ExecuteDeleteAsync(ct);
+    }
+}

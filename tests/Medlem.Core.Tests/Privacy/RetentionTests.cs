@@ -1,0 +1,116 @@
+using Medlem.Core.Data;
+using Medlem.Core.Privacy.Consents;
+using Medlem.Core.Privacy.Requests;
+using Medlem.Core.Privacy.Retention;
+using Medlem.Core.Tests.TestSupport;
+using Medlem.Statistics;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace Medlem.Core.Tests.Privacy;
+
+// The privacy issue, "Retention": rules per data category, configurable per library; a job runs them (one
+// instance at a time); a dry run shows what would happen; every run is reported.
+public sealed class RetentionTests : IDisposable
+{
+    private readonly TestDatabase _db = TestDatabase.Create();
+    private readonly string _folder = Directory.CreateTempSubdirectory("medlem-retention-").FullName;
+    private readonly StatisticsStore _store;
+
+    public RetentionTests() => _store = new StatisticsStore(Path.Combine(_folder, "statistics.duckdb"));
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private RetentionRunner Runner(MedlemDbContext db, RetentionOptions? options = null) => new(db,
+        [new ReadingHistoryRetention(db, _store, ConsentTexts.Default), new ClosedRequestRetention(db)], options ?? new RetentionOptions(), _db.Clock);
+
+    [Fact]
+    public async Task ClosedRequests_AreDeletedAfterTheirYears_ADryRunOnlyCounts_AndEveryRunIsReported()
+    {
+        var (person, _) = await _db.RegisteredAsync(_db.LibraryA, TestMembers.Adult());
+        await using (var db = _db.NewContext())
+        {
+            var requests = new PrivacyRequests(db, _db.Clock);
+            var old = (await requests.ReceiveAsync(_db.LibraryA, person, RequestKind.Access, RequestChannel.Desk, null, null, Ct)).Value!;
+            await requests.CloseAsync(_db.LibraryA, old.Id, false, "Withdrawn.", null, Ct);
+            _db.Clock.Advance(TimeSpan.FromDays(365 * 5 + 2));
+            var recent = (await requests.ReceiveAsync(_db.LibraryA, person, RequestKind.Access, RequestChannel.Desk, null, null, Ct)).Value!;
+            await requests.CloseAsync(_db.LibraryA, recent.Id, false, "Withdrawn.", null, Ct);
+        }
+
+        await using (var db = _db.NewContext())
+        {
+            var dry = (await Runner(db).RunAsync(dryRun: true, "test", Ct))!;
+            Assert.Contains(new RetentionResult("stavanger", "closed-requests", 1), RetentionRunner.ReportOf(dry));
+            Assert.Equal(2, await db.PrivacyRequests.CountAsync(Ct));
+
+            var run = (await Runner(db).RunAsync(dryRun: false, "test", Ct))!;
+            Assert.Contains(new RetentionResult("stavanger", "closed-requests", 1), RetentionRunner.ReportOf(run));
+            Assert.Equal(1, await db.PrivacyRequests.CountAsync(Ct));
+            Assert.Equal([(true, "test"), (false, "test")], await db.RetentionRuns.OrderBy(r => r.Id).Select(r => ValueTuple.Create(r.DryRun, r.StartedBy)).ToListAsync(Ct));
+        }
+
+        // A library's own period replaces the default: with 10 years nothing goes.
+        await using (var db = _db.NewContext())
+        {
+            var tenYears = new RetentionOptions { Libraries = { ["stavanger"] = new RetentionPolicy { ClosedRequestYears = 10 } } };
+            var run = (await Runner(db, tenYears).RunAsync(dryRun: true, "test", Ct))!;
+            Assert.Contains(new RetentionResult("stavanger", "closed-requests", 0), RetentionRunner.ReportOf(run));
+        }
+    }
+
+    [Fact]
+    public async Task OneInstanceAtATime_ALeaseHeldElsewhereIsRespected_UntilItExpires()
+    {
+        await using var db = _db.NewContext();
+        var until = _db.Clock.GetUtcNow().AddHours(1);
+        Assert.True(await JobLeases.TryAcquireAsync(db, RetentionRunner.LeaseName, "other-instance", until, _db.Clock, Ct));
+        Assert.Null(await Runner(db).RunAsync(dryRun: true, "test", Ct));
+        Assert.False(await JobLeases.TryAcquireAsync(db, RetentionRunner.LeaseName, "third", until, _db.Clock, Ct));
+
+        _db.Clock.Advance(TimeSpan.FromHours(2)); // the other instance died holding it
+        Assert.NotNull(await Runner(db).RunAsync(dryRun: true, "test", Ct));
+        Assert.NotNull(await Runner(db).RunAsync(dryRun: true, "test", Ct)); // released after each run
+    }
+
+    [Fact]
+    public async Task Titles_AreKeptOnlyForMembersWhoseReadingHistoryConsentCounts()
+    {
+        var (_, kari) = await _db.RegisteredAsync(_db.LibraryA, TestMembers.Adult());
+        var (_, ola) = await _db.RegisteredAsync(_db.LibraryA, TestMembers.Adult("Ola"));
+        await using var db = _db.NewContext();
+        var pseudonyms = await db.Memberships.Where(m => m.Id == kari || m.Id == ola).ToDictionaryAsync(m => m.Id, m => m.Pseudonym, Ct);
+        await new Consents(db, _store, ConsentTexts.Default, _db.Clock)
+            .SetAsync(_db.LibraryA, kari, ConsentPurpose.ReadingHistory, true, 1, new ConsentAct(ConsentChannel.Desk, ConsentActor.Staff), Ct);
+
+        // Both have two loans with titles (Ola's from before the rule, say an import under an earlier consent).
+        await using (var connection = await _store.OpenAsync(Ct))
+        {
+            using var staging = await FactStaging.StartAsync(connection, 1, (short)_db.LibraryA, Ct);
+            var facts = pseudonyms.Values.SelectMany((p, n) => Enumerable.Range(0, 2).Select(i => new Fact
+            {
+                Key = (n * 10) + i + 1, LibraryId = (short)_db.LibraryA, Day = new DateOnly(2026, 10, 1 + i), Kind = FactKind.Loan, Match = MatchKind.Member,
+                Member = staging.Numbers.Member(p), Title = staging.Numbers.LargeCode($"title-{n}-{i}"),
+            })).ToArray();
+            staging.Append(facts);
+            staging.Complete();
+            await FactCommit.CommitAsync(connection, staging, Ct);
+        }
+
+        var dry = (await Runner(db).RunAsync(dryRun: true, "test", Ct))!;
+        Assert.Contains(new RetentionResult("stavanger", "reading-history", 2), RetentionRunner.ReportOf(dry));
+        var run = (await Runner(db).RunAsync(dryRun: false, "test", Ct))!;
+        Assert.Contains(new RetentionResult("stavanger", "reading-history", 2), RetentionRunner.ReportOf(run));
+
+        await using var check = await _store.OpenAsync(Ct);
+        Assert.Equal(2, await check.ScalarAsync<long>("SELECT count(*) FROM title", Ct));
+        Assert.Equal(2, await check.ScalarAsync<long>(
+            $"SELECT count(*) FROM title t JOIN fact_row f ON f.key = t.key AND f.day = t.day JOIN member m ON m.member_id = f.who WHERE m.pseudonym = '{pseudonyms[kari]}'", Ct));
+    }
+}
