@@ -44,4 +44,7 @@ public static class MedlemTaxonomy
     public const string Relationship = "user.social.relationship";
     public const string RecordMetadata = "user.account.metadata";
     public const string AccountRole = "user.account.role";
+
+    /// <summary>Who read whose data, when and why (the audit trail); an extension of fideslang's <c>user.behavior</c>.</summary>
+    public const string AccessLog = "user.behavior.access_log";
 }
