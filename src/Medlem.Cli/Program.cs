@@ -15,6 +15,7 @@ public static class Program
         root.Subcommands.Add(StaffCommands.Build());
         root.Subcommands.Add(ImportCommand.Build());
         root.Subcommands.Add(InsightCommand.Build());
+        root.Subcommands.Add(PrivacyCommands.Build());
         root.Subcommands.Add(BenchCommands.Build());
         return root;
     }

@@ -34,6 +34,7 @@ public static class CoreSetup
         services.AddSingleton<AuditAppendLock>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditChain>();
+        services.AddScoped<AuditLog>();
         var insight = configuration.GetSection(InsightOptions.Section).Get<InsightOptions>() ?? new InsightOptions();
         _ = LoanBuckets.Of(insight.LoanBucketEdges); // a bad edge list stops the start, not the first dashboard
         services.AddSingleton(insight);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Medlem.Core.Consortium;
+using Medlem.Core.Privacy.Audit;
 
 namespace Medlem.Web.Infrastructure;
 
@@ -12,6 +13,9 @@ public sealed record StaffPrincipal(int StaffId, int LibraryId, StaffRoles Roles
     public const string RolesClaim = "medlem:roles";
 
     public bool Has(StaffRoles role) => (Roles & role) != 0;
+
+    /// <summary>Who the audit trail names when this staff member reads a member.</summary>
+    public AuditActor Actor => new(LibraryId, StaffId);
 
     public static StaffPrincipal? From(ClaimsPrincipal user)
     {
@@ -50,7 +54,8 @@ public sealed record StaffPrincipal(int StaffId, int LibraryId, StaffRoles Roles
 /// library's systems). Insight (aggregates of the library and the consortium, counts under k
 /// hidden) is for analysts, whose work it is, and administrators, who answer for the library's
 /// figures; desk and customer care work with identified members and the data protection officer
-/// audits, so none of them needs the dashboard for their role.
+/// audits, so none of them needs the dashboard for their role. The audit trail of staff reads is
+/// for the data protection officer alone.
 /// </summary>
 public static class StaffPolicies
 {
@@ -60,6 +65,7 @@ public static class StaffPolicies
     public const string Administer = nameof(Administer);
     public const string RunImports = nameof(RunImports);
     public const string ViewInsight = nameof(ViewInsight);
+    public const string ViewAudit = nameof(ViewAudit);
 
     public static readonly IReadOnlyDictionary<string, StaffRoles> Roles = new Dictionary<string, StaffRoles>
     {
@@ -69,6 +75,7 @@ public static class StaffPolicies
         [Administer] = StaffRoles.Administrator,
         [RunImports] = StaffRoles.Analyst | StaffRoles.Administrator,
         [ViewInsight] = StaffRoles.Analyst | StaffRoles.Administrator,
+        [ViewAudit] = StaffRoles.DataProtectionOfficer,
     };
 
     public static IServiceCollection AddStaffAuthorization(this IServiceCollection services)

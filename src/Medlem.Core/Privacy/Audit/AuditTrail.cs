@@ -1,4 +1,5 @@
 using Medlem.Core.Data;
+using Medlem.Core.Members;
 using Microsoft.EntityFrameworkCore;
 
 namespace Medlem.Core.Privacy.Audit;
@@ -7,7 +8,13 @@ namespace Medlem.Core.Privacy.Audit;
 public sealed record AuditActor(int LibraryId, int StaffAccountId);
 
 /// <summary>Whose data was read: the person, and the membership of the reader's library when there is one.</summary>
-public sealed record AuditSubject(Guid PersonId, Guid? MembershipId);
+public sealed record AuditSubject(Guid PersonId, Guid? MembershipId)
+{
+    /// <summary>The person read, with their newest membership of the reader's library (the view holds only those).</summary>
+    public static AuditSubject Of(MemberView view) => new(view.PersonId, view.Memberships.Count > 0 ? view.Memberships[0].MembershipId : null);
+
+    public static IEnumerable<AuditSubject> Of(IEnumerable<MemberHit> hits) => hits.Select(h => new AuditSubject(h.PersonId, null));
+}
 
 /// <summary>
 /// Appends entries to the audit trail of staff reads of identified member data (DESIGN.md §4).

@@ -1,0 +1,53 @@
+using Medlem.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Medlem.Core.Privacy.Audit;
+
+/// <summary>Which entries to list: one library's, optionally of one person and within [From, To).</summary>
+public sealed record AuditQuery(int LibraryId, Guid? PersonId, DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize);
+
+/// <summary>One entry as the data protection officer sees it, with the reader's display name.</summary>
+public sealed record AuditLine(AuditEntry Entry, string StaffName);
+
+public sealed record AuditPage(IReadOnlyList<AuditLine> Lines, int Page, int PageCount, int Total);
+
+/// <summary>
+/// The trail as its library's data protection officer reads it: entries written by the library's
+/// own staff (who can only have read the library's members), newest first. Another library's
+/// entries are never listed, whatever the filter.
+/// </summary>
+public sealed class AuditLog(MedlemDbContext db)
+{
+    public async Task<AuditPage> ListAsync(AuditQuery query, CancellationToken ct)
+    {
+        var entries = db.AuditEntries.AsNoTracking().Where(e => e.LibraryId == query.LibraryId);
+        if (query.PersonId is { } person)
+        {
+            entries = entries.Where(e => e.PersonId == person);
+        }
+
+        if (query.From is { } from)
+        {
+            var start = from.ToUniversalTime();
+            entries = entries.Where(e => e.At >= start);
+        }
+
+        if (query.To is { } to)
+        {
+            var end = to.ToUniversalTime();
+            entries = entries.Where(e => e.At < end);
+        }
+
+        var total = await entries.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + query.PageSize - 1) / query.PageSize);
+        var page = Math.Clamp(query.Page, 1, pageCount);
+        // Sequence numbers grow with time, so they order the page (SQLite cannot order instants).
+        var shown = await entries
+            .OrderByDescending(e => e.Sequence)
+            .Skip((page - 1) * query.PageSize).Take(query.PageSize)
+            .ToListAsync(ct);
+        var staffIds = shown.Select(e => e.StaffAccountId).Distinct().ToList();
+        var names = await db.StaffAccounts.Where(s => staffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, ct);
+        return new AuditPage(shown.Select(e => new AuditLine(e, names.GetValueOrDefault(e.StaffAccountId, ""))).ToList(), page, pageCount, total);
+    }
+}
