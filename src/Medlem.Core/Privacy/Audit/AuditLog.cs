@@ -20,22 +20,10 @@ public sealed class AuditLog(MedlemDbContext db)
 {
     public async Task<AuditPage> ListAsync(AuditQuery query, CancellationToken ct)
     {
-        var entries = db.AuditEntries.AsNoTracking().Where(e => e.LibraryId == query.LibraryId);
+        var entries = Between(query.From, query.To).AsNoTracking().Where(e => e.LibraryId == query.LibraryId);
         if (query.PersonId is { } person)
         {
             entries = entries.Where(e => e.PersonId == person);
-        }
-
-        if (query.From is { } from)
-        {
-            var start = from.ToUniversalTime();
-            entries = entries.Where(e => e.At >= start);
-        }
-
-        if (query.To is { } to)
-        {
-            var end = to.ToUniversalTime();
-            entries = entries.Where(e => e.At < end);
         }
 
         var total = await entries.CountAsync(ct);
@@ -50,4 +38,22 @@ public sealed class AuditLog(MedlemDbContext db)
         var names = await db.StaffAccounts.Where(s => staffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, ct);
         return new AuditPage(shown.Select(e => new AuditLine(e, names.GetValueOrDefault(e.StaffAccountId, ""))).ToList(), page, pageCount, total);
     }
+
+    private IQueryable<AuditEntry> Between(DateTimeOffset? from, DateTimeOffset? to)
+    {
+        var start = (from ?? DateTimeOffset.MinValue).ToUniversalTime();
+        var end = (to ?? DateTimeOffset.MaxValue).ToUniversalTime();
+        if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) != true)
+        {
+            return db.AuditEntries.Where(e => e.At >= start && e.At < end);
+        }
+
+        // EF cannot compare instants on SQLite. Every At is stored in UTC (MedlemDbContext's
+        // converter) as text of one format, and such texts sort as their instants do.
+        return db.AuditEntries.FromSqlRaw("SELECT * FROM \"AuditEntries\" WHERE \"At\" >= {0} AND \"At\" < {1}", SqliteText(start), SqliteText(end));
+    }
+
+    /// <summary>The text EF Core's SQLite provider stores for a UTC instant.</summary>
+    private static string SqliteText(DateTimeOffset utc) =>
+        utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", System.Globalization.CultureInfo.InvariantCulture);
 }
