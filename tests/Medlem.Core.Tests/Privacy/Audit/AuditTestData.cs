@@ -42,3 +42,22 @@ internal static class AuditTestData
 
     public static AuditSubject Someone() => new(Guid.NewGuid(), Guid.NewGuid());
 }
+
+/// <summary>A fresh in-memory register (TestDatabase) and one process's append lock, per test.</summary>
+public abstract class AuditDatabaseTest : IDisposable
+{
+    private readonly AuditAppendLock _lock = new();
+
+    internal TestDatabase Database { get; } = TestDatabase.Create();
+
+    internal AuditAppendLock Lock => _lock;
+
+    internal Func<MedlemDbContext> Db => Database.NewContext;
+
+    public void Dispose()
+    {
+        _lock.Dispose();
+        Database.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
