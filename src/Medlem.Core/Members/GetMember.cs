@@ -35,7 +35,11 @@ public sealed record MembershipView(
 
 public sealed record RelatedPerson(Guid PersonId, string FullName);
 
-/// <summary>Reads one person as staff of <c>libraryId</c> may see them; null when outside the library.</summary>
+/// <summary>
+/// Reads one person as staff of <c>libraryId</c> may see them; null when outside the library.
+/// A caller that shows or returns the result must record the read with
+/// <see cref="Privacy.Audit.AuditTrail"/> first (DESIGN.md §4).
+/// </summary>
 public sealed class GetMember(MedlemDbContext db, MemberRules rules, TimeProvider clock)
 {
     public async Task<MemberView?> RunAsync(int libraryId, Guid personId, CancellationToken ct)

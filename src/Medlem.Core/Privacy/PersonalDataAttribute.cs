@@ -46,4 +46,7 @@ public static class MedlemTaxonomy
     public const string AccountRole = "user.account.role";
     public const string Consent = "user.privacy_preferences";
     public const string PrivacyRequest = "user.privacy_request";
+
+    /// <summary>Who read whose data, when and why (the audit trail); an extension of fideslang's <c>user.behavior</c>.</summary>
+    public const string AccessLog = "user.behavior.access_log";
 }

@@ -1,6 +1,7 @@
 using Medlem.Core.Consortium;
 using Medlem.Core.Insight;
 using Medlem.Core.Members;
+using Medlem.Core.Privacy.Audit;
 using Medlem.Statistics.Insight;
 
 namespace Medlem.Web.Infrastructure;
@@ -30,6 +31,10 @@ public static class CoreSetup
         services.AddScoped<MembershipCommands>();
         services.AddScoped<ConsortiumCommands>();
         services.AddScoped<MemberCounts>();
+        services.AddSingleton<AuditAppendLock>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditChain>();
+        services.AddScoped<AuditLog>();
         var insight = configuration.GetSection(InsightOptions.Section).Get<InsightOptions>() ?? new InsightOptions();
         _ = LoanBuckets.Of(insight.LoanBucketEdges); // a bad edge list stops the start, not the first dashboard
         services.AddSingleton(insight);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Medlem.Core.Consortium;
+using Medlem.Core.Privacy.Audit;
 
 namespace Medlem.Web.Infrastructure;
 
@@ -12,6 +13,9 @@ public sealed record StaffPrincipal(int StaffId, int LibraryId, StaffRoles Roles
     public const string RolesClaim = "medlem:roles";
 
     public bool Has(StaffRoles role) => (Roles & role) != 0;
+
+    /// <summary>Who the audit trail names when this staff member reads a member.</summary>
+    public AuditActor Actor => new(LibraryId, StaffId);
 
     public static StaffPrincipal? From(ClaimsPrincipal user)
     {
@@ -53,7 +57,8 @@ public sealed record StaffPrincipal(int StaffId, int LibraryId, StaffRoles Roles
 /// audits, so none of them needs the dashboard for their role. The data map and the record of
 /// processing are for the data protection officer and administrators, who answer for the library
 /// as controller; data-subject requests are received and handled by the desk, customer care and
-/// the data protection officer, who meet the members.
+/// the data protection officer, who meet the members; the audit trail of staff reads
+/// is for the data protection officer alone.
 /// </summary>
 public static class StaffPolicies
 {
@@ -65,6 +70,7 @@ public static class StaffPolicies
     public const string ViewInsight = nameof(ViewInsight);
     public const string ViewDataMap = nameof(ViewDataMap);
     public const string HandlePrivacyRequests = nameof(HandlePrivacyRequests);
+    public const string ViewAudit = nameof(ViewAudit);
 
     public static readonly IReadOnlyDictionary<string, StaffRoles> Roles = new Dictionary<string, StaffRoles>
     {
@@ -76,6 +82,7 @@ public static class StaffPolicies
         [ViewInsight] = StaffRoles.Analyst | StaffRoles.Administrator,
         [ViewDataMap] = StaffRoles.DataProtectionOfficer | StaffRoles.Administrator,
         [HandlePrivacyRequests] = StaffRoles.Desk | StaffRoles.CustomerCare | StaffRoles.DataProtectionOfficer,
+        [ViewAudit] = StaffRoles.DataProtectionOfficer,
     };
 
     public static IServiceCollection AddStaffAuthorization(this IServiceCollection services)

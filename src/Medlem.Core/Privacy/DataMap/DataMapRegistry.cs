@@ -68,5 +68,6 @@ public static class DataMapRegistry
         [MedlemTaxonomy.AccountRole] = [StaffAccounts, Security],
         [MedlemTaxonomy.Consent] = [Personalisation, Communication, Security],
         [MedlemTaxonomy.PrivacyRequest] = [Rights],
+        [MedlemTaxonomy.AccessLog] = [Security],
     };
 }

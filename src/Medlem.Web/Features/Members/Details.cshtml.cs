@@ -2,6 +2,7 @@ using Medlem.Core;
 using Medlem.Core.Consortium;
 using Medlem.Core.Data;
 using Medlem.Core.Members;
+using Medlem.Core.Privacy.Audit;
 using Medlem.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,11 +15,12 @@ namespace Medlem.Web.Features.Members;
 /// A member as the desk sees them, with the desk's actions on memberships and cards. Anyone
 /// who may read members sees the page; only desk and customer care get the actions.
 /// </summary>
-public sealed class DetailsModel(GetMember get, MembershipCommands commands, MedlemDbContext db, IStringLocalizer<Program> texts) : PageModel
+public sealed class DetailsModel(GetMember get, MembershipCommands commands, MedlemDbContext db, AuditTrail audit, IStringLocalizer<Program> texts) : PageModel
 {
     public MemberView? Member { get; private set; }
     public IReadOnlyList<MembershipType> Types { get; private set; } = [];
     public bool CanWrite { get; private set; }
+    public bool CanAudit { get; private set; }
 
     [TempData] public string? Message { get; set; }
 
@@ -65,6 +67,11 @@ public sealed class DetailsModel(GetMember get, MembershipCommands commands, Med
             return NotFound();
         }
 
+        if (outcome.Succeeded)
+        {
+            await audit.RecordAsync(staff.Actor, AuditAction.Update, AuditPurposes.DeskDetailsChange, new AuditSubject(id, null), ct);
+        }
+
         if (!outcome.Succeeded)
         {
             ValidationMessages.AddTo(ModelState, outcome.Errors, texts, "");
@@ -84,7 +91,9 @@ public sealed class DetailsModel(GetMember get, MembershipCommands commands, Med
             return NotFound();
         }
 
+        await audit.RecordAsync(staff.Actor, AuditAction.Read, AuditPurposes.DeskDetails, AuditSubject.Of(Member), ct);
         CanWrite = staff.Has(StaffRoles.Desk | StaffRoles.CustomerCare);
+        CanAudit = staff.Has(StaffRoles.DataProtectionOfficer);
         Types = await db.MembershipTypes.Where(t => t.LibraryId == staff.LibraryId && t.Active).OrderBy(t => t.NameNb).ToListAsync(ct);
         return Page();
     }

@@ -1,4 +1,5 @@
 using Medlem.Core.Members;
+using Medlem.Core.Privacy.Audit;
 using Medlem.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,18 +9,21 @@ namespace Medlem.Web.Features.Members;
 
 /// <summary>Correct a member's details. The identity number is never sent to the form; an empty field keeps it.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = StaffPolicies.WriteMembers)]
-public sealed class EditModel(GetMember get, UpdateMemberDetails update, IStringLocalizer<Program> texts) : PageModel
+public sealed class EditModel(GetMember get, UpdateMemberDetails update, AuditTrail audit, IStringLocalizer<Program> texts) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public MemberForm Form { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var view = await get.RunAsync(HttpContext.Staff().LibraryId, Id, ct);
+        var staff = HttpContext.Staff();
+        var view = await get.RunAsync(staff.LibraryId, Id, ct);
         if (view is null)
         {
             return NotFound();
         }
+
+        await audit.RecordAsync(staff.Actor, AuditAction.Read, AuditPurposes.DeskEdit, AuditSubject.Of(view), ct);
 
         Form = MemberForm.From(view);
         return Page();
@@ -28,11 +32,15 @@ public sealed class EditModel(GetMember get, UpdateMemberDetails update, IString
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var outcome = await update.RunAsync(HttpContext.Staff().LibraryId, Id, Form.ToInput(), ct);
+        var staff = HttpContext.Staff();
+        var outcome = await update.RunAsync(staff.LibraryId, Id, Form.ToInput(), ct);
         if (outcome.NotFound)
         {
             return NotFound();
         }
+
+        // Also when invalid: the form shown again holds the member's details.
+        await audit.RecordAsync(staff.Actor, AuditAction.Update, AuditPurposes.DeskEditSave, new AuditSubject(Id, null), ct);
 
         if (!outcome.Succeeded)
         {

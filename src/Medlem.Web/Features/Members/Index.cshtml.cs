@@ -1,4 +1,5 @@
 using Medlem.Core.Members;
+using Medlem.Core.Privacy.Audit;
 using Medlem.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Medlem.Web.Features.Members;
 
 /// <summary>Find a member by name, card number, e-mail or phone, within the staff member's library.</summary>
-public sealed class IndexModel(FindMembers find) : PageModel
+public sealed class IndexModel(FindMembers find, AuditTrail audit) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
 
@@ -16,7 +17,9 @@ public sealed class IndexModel(FindMembers find) : PageModel
     {
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            Hits = await find.RunAsync(HttpContext.Staff().LibraryId, Q, ct);
+            var staff = HttpContext.Staff();
+            Hits = await find.RunAsync(staff.LibraryId, Q, ct);
+            await audit.RecordAsync(staff.Actor, AuditAction.Search, AuditPurposes.DeskSearch, AuditSubject.Of(Hits), ct);
         }
         else
         {
