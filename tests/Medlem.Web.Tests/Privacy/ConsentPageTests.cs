@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Medlem.Core.Consortium;
 using Medlem.Web.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 
 namespace Medlem.Web.Tests.Privacy;
 
@@ -42,6 +43,13 @@ public sealed class ConsentPageTests : IAsyncLifetime
         var history = JsonDocument.Parse(await desk.GetStringAsync($"/api/v1/memberships/{_c.StavangerMembership.Id}/consents/history", Ct)).RootElement;
         Assert.Equal([false, true], history.EnumerateArray().Select(r => r.GetProperty("given").GetBoolean()));
         Assert.Equal(["Api", "Desk"], history.EnumerateArray().Select(r => r.GetProperty("channel").GetString()));
+
+        // Each read and change of the member's consents is in the audit trail, with its purpose.
+        var purposes = await _app.WithDbAsync(db => db.AuditEntries.Where(e => e.PersonId == _c.StavangerMember.Id).OrderBy(e => e.Sequence).Select(e => e.Purpose).ToListAsync(Ct));
+        Assert.Contains("desk.consents", purposes);
+        Assert.Contains("desk.consents.change", purposes);
+        Assert.Contains("api.consents.get", purposes);
+        Assert.Contains("api.consents.update", purposes);
     }
 
     [Fact]

@@ -17,10 +17,16 @@ public static class AuditPurposes
     public const string ApiMembersCreate = "api.members.create";
     public const string ApiMembersUpdate = "api.members.update";
     public const string ApiMembershipsUpdate = "api.memberships.update";
+    public const string DeskConsents = "desk.consents";
+    public const string DeskConsentsChange = "desk.consents.change";
+    public const string ApiConsentsGet = "api.consents.get";
+    public const string ApiConsentsUpdate = "api.consents.update";
+    public const string PrivacyRequest = "privacy.request";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         DeskSearch, DeskDetails, DeskDetailsChange, DeskEdit, DeskEditSave,
         ApiMembersSearch, ApiMembersGet, ApiMembersCreate, ApiMembersUpdate, ApiMembershipsUpdate,
+        DeskConsents, DeskConsentsChange, ApiConsentsGet, ApiConsentsUpdate, PrivacyRequest,
     };
 }

@@ -1,6 +1,7 @@
 using Medlem.Core.Consortium;
 using Medlem.Core.Data;
 using Medlem.Core.Members;
+using Medlem.Core.Privacy.Audit;
 using Medlem.Core.Privacy.Consents;
 using Medlem.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace Medlem.Web.Features.Members;
 /// history of changes, and — for desk and customer care — recording a consent the member (or a
 /// guardian of a child under 13) gives or withdraws there and then.
 /// </summary>
-public sealed class ConsentsModel(Consents consents, MedlemDbContext db, TimeProvider clock, IStringLocalizer<Program> texts) : PageModel
+public sealed class ConsentsModel(Consents consents, MedlemDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<Program> texts) : PageModel
 {
     public Guid MembershipId { get; private set; }
     public Guid PersonId { get; private set; }
@@ -51,6 +52,7 @@ public sealed class ConsentsModel(Consents consents, MedlemDbContext db, TimePro
             return await ShowAsync(id, ct);
         }
 
+        await audit.RecordAsync(staff.Actor, AuditAction.Update, AuditPurposes.DeskConsentsChange, await SubjectAsync(staff.LibraryId, id, ct), ct);
         Message = texts["consent.saved"];
         return RedirectToPage(new { id });
     }
@@ -65,6 +67,7 @@ public sealed class ConsentsModel(Consents consents, MedlemDbContext db, TimePro
             return NotFound();
         }
 
+        await audit.RecordAsync(staff.Actor, AuditAction.Read, AuditPurposes.DeskConsents, new AuditSubject(membership.PersonId, id), ct);
         MembershipId = id;
         PersonId = membership.PersonId;
         MemberName = membership.Person!.FullName;
@@ -78,4 +81,7 @@ public sealed class ConsentsModel(Consents consents, MedlemDbContext db, TimePro
             : [];
         return Page();
     }
+
+    private async Task<AuditSubject> SubjectAsync(int libraryId, Guid membershipId, CancellationToken ct) =>
+        new(await db.Memberships.OfLibrary(libraryId).Where(m => m.Id == membershipId).Select(m => m.PersonId).SingleAsync(ct), membershipId);
 }

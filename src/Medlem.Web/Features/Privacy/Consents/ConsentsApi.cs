@@ -1,5 +1,9 @@
 using System.Globalization;
+using Medlem.Core.Data;
+using Medlem.Core.Members;
+using Medlem.Core.Privacy.Audit;
 using Medlem.Core.Privacy.Consents;
+using Microsoft.EntityFrameworkCore;
 using Medlem.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -25,10 +29,16 @@ public static class ConsentsApi
     {
         var consents = api.MapGroup("/memberships/{id:guid}/consents").WithTags("Consents").ProducesProblem(StatusCodes.Status404NotFound);
 
-        consents.MapGet("", async Task<Results<Ok<IReadOnlyList<ConsentStateDto>>, ProblemHttpResult>> (HttpContext context, Guid id, Core.Privacy.Consents.Consents service, JsonTexts texts, CancellationToken ct) =>
-                await service.StatesAsync(context.Staff().LibraryId, id, ct) is { } states
-                    ? TypedResults.Ok<IReadOnlyList<ConsentStateDto>>([.. states.Select(Dto)])
-                    : ApiResults.NotFound(texts))
+        consents.MapGet("", async Task<Results<Ok<IReadOnlyList<ConsentStateDto>>, ProblemHttpResult>> (HttpContext context, Guid id, Core.Privacy.Consents.Consents service, AuditTrail audit, MedlemDbContext db, JsonTexts texts, CancellationToken ct) =>
+            {
+                if (await service.StatesAsync(context.Staff().LibraryId, id, ct) is not { } states)
+                {
+                    return ApiResults.NotFound(texts);
+                }
+
+                await audit.RecordAsync(context.Staff().Actor, AuditAction.Read, AuditPurposes.ApiConsentsGet, await SubjectAsync(db, context.Staff().LibraryId, id, ct), ct);
+                return TypedResults.Ok<IReadOnlyList<ConsentStateDto>>([.. states.Select(Dto)]);
+            })
             .RequireAuthorization(StaffPolicies.ReadMembers)
             .WithSummary("Every purpose's consent for the membership: off until given; a consent to a text that has changed materially since is asked again.");
 
@@ -39,14 +49,25 @@ public static class ConsentsApi
             .RequireAuthorization(StaffPolicies.ReadMembers)
             .WithSummary("Every giving and withdrawal, newest first.");
 
-        consents.MapPut("/{purpose}", async (HttpContext context, Guid id, ConsentPurpose purpose, ConsentChangeRequest request, Core.Privacy.Consents.Consents service, JsonTexts texts, CancellationToken ct) =>
-                ApiResults.From(await service.SetAsync(context.Staff().LibraryId, id, purpose, request.Given, request.TextVersion,
-                    new ConsentAct(ConsentChannel.Api, request.GuardianId is null ? ConsentActor.Staff : ConsentActor.Guardian, request.GuardianId, context.Staff().StaffId), ct),
-                    ConsentRecordDto.From, texts))
+        consents.MapPut("/{purpose}", async (HttpContext context, Guid id, ConsentPurpose purpose, ConsentChangeRequest request, Core.Privacy.Consents.Consents service, AuditTrail audit, MedlemDbContext db, JsonTexts texts, CancellationToken ct) =>
+            {
+                var staff = context.Staff();
+                var outcome = await service.SetAsync(staff.LibraryId, id, purpose, request.Given, request.TextVersion,
+                    new ConsentAct(ConsentChannel.Api, request.GuardianId is null ? ConsentActor.Staff : ConsentActor.Guardian, request.GuardianId, staff.StaffId), ct);
+                if (outcome.Succeeded)
+                {
+                    await audit.RecordAsync(staff.Actor, AuditAction.Update, AuditPurposes.ApiConsentsUpdate, await SubjectAsync(db, staff.LibraryId, id, ct), ct);
+                }
+
+                return ApiResults.From(outcome, ConsentRecordDto.From, texts);
+            })
             .RequireAuthorization(StaffPolicies.WriteMembers)
             .WithSummary("Record a consent given or withdrawn on the member's word (or, for a child under 13, a guardian's). Withdrawing the reading history deletes the kept titles at once.");
         return api;
     }
+
+    private static async Task<AuditSubject> SubjectAsync(MedlemDbContext db, int libraryId, Guid membershipId, CancellationToken ct) =>
+        new(await db.Memberships.OfLibrary(libraryId).Where(m => m.Id == membershipId).Select(m => m.PersonId).SingleAsync(ct), membershipId);
 
     public static ConsentStateDto Dto(ConsentState s) => new(
         s.Purpose, s.Given, s.NeedsRenewal, s.Text.Version, s.Text.In(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName),

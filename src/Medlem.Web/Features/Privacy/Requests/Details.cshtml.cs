@@ -1,5 +1,6 @@
 using Medlem.Core;
 using Medlem.Core.Data;
+using Medlem.Core.Privacy.Audit;
 using Medlem.Core.Privacy.Requests;
 using Medlem.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Medlem.Web.Features.Privacy.Requests;
 
 /// <summary>A request and its handling: verify the identity, extend the deadline with a reason, complete or reject with what was done, give the receipt.</summary>
-public sealed class DetailsModel(PrivacyRequests requests, MedlemDbContext db, TimeProvider clock, IStringLocalizer<Program> texts) : PageModel
+public sealed class DetailsModel(PrivacyRequests requests, MedlemDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<Program> texts) : PageModel
 {
     public PrivacyRequest Item { get; private set; } = null!;
     public string? PersonName { get; private set; }
@@ -60,6 +61,10 @@ public sealed class DetailsModel(PrivacyRequests requests, MedlemDbContext db, T
         PersonName = request.PersonId is { } personId
             ? await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.GivenName + " " + p.FamilyName).SingleOrDefaultAsync(ct)
             : null;
+        if (request.PersonId is { } subject && PersonName is not null)
+        {
+            await audit.RecordAsync(HttpContext.Staff().Actor, AuditAction.Read, AuditPurposes.PrivacyRequest, new AuditSubject(subject, null), ct);
+        }
         return Page();
     }
 }
