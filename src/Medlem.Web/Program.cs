@@ -4,6 +4,7 @@ using Medlem.Web.Features.Admin;
 using Medlem.Web.Features.Imports;
 using Medlem.Web.Features.Insight;
 using Medlem.Web.Features.Members;
+using Medlem.Web.Features.Privacy;
 using Medlem.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
@@ -18,6 +19,7 @@ builder.Services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<Staf
 builder.Services.AddScoped<StaffSignIn>();
 builder.Services.AddMedlemImports();
 builder.Services.AddMedlemInsight();
+builder.Services.AddMedlemPrivacy(builder.Configuration);
 
 builder.Services.AddAuthentication(StaffPrincipal.Scheme)
     .AddCookie(StaffPrincipal.Scheme, options =>
@@ -42,6 +44,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Imports", StaffPolicies.RunImports);
     options.Conventions.AuthorizePage("/Imports/Keys", StaffPolicies.Administer);
     options.Conventions.AuthorizeFolder("/Insight", StaffPolicies.ViewInsight);
+    options.Conventions.AuthorizeFolder("/Privacy", StaffPolicies.HandlePrivacyRequests);
     // The Norwegian addresses staff are told about: /innsikt and /innsikt/rapport.
     options.Conventions.AddPageRoute("/Insight/Index", "innsikt");
     options.Conventions.AddPageRoute("/Insight/Report", "innsikt/rapport");
@@ -95,6 +98,7 @@ api.MapMemberships();
 api.MapMembershipTypes();
 api.MapActivity();
 api.MapInsight();
+api.MapPrivacy();
 
 app.MapRazorPages();
 

@@ -50,7 +50,9 @@ public sealed record StaffPrincipal(int StaffId, int LibraryId, StaffRoles Roles
 /// library's systems). Insight (aggregates of the library and the consortium, counts under k
 /// hidden) is for analysts, whose work it is, and administrators, who answer for the library's
 /// figures; desk and customer care work with identified members and the data protection officer
-/// audits, so none of them needs the dashboard for their role.
+/// audits, so none of them needs the dashboard for their role. Access and erasure requests
+/// (GDPR art. 15, 17, 20) are received at the desk, by customer care and by the data protection
+/// officer, for the members of their own library.
 /// </summary>
 public static class StaffPolicies
 {
@@ -60,6 +62,7 @@ public static class StaffPolicies
     public const string Administer = nameof(Administer);
     public const string RunImports = nameof(RunImports);
     public const string ViewInsight = nameof(ViewInsight);
+    public const string HandlePrivacyRequests = nameof(HandlePrivacyRequests);
 
     public static readonly IReadOnlyDictionary<string, StaffRoles> Roles = new Dictionary<string, StaffRoles>
     {
@@ -69,6 +72,7 @@ public static class StaffPolicies
         [Administer] = StaffRoles.Administrator,
         [RunImports] = StaffRoles.Analyst | StaffRoles.Administrator,
         [ViewInsight] = StaffRoles.Analyst | StaffRoles.Administrator,
+        [HandlePrivacyRequests] = StaffRoles.Desk | StaffRoles.CustomerCare | StaffRoles.DataProtectionOfficer,
     };
 
     public static IServiceCollection AddStaffAuthorization(this IServiceCollection services)

@@ -19,6 +19,7 @@ public sealed class DetailsModel(GetMember get, MembershipCommands commands, Med
     public MemberView? Member { get; private set; }
     public IReadOnlyList<MembershipType> Types { get; private set; } = [];
     public bool CanWrite { get; private set; }
+    public bool CanHandlePrivacy { get; private set; }
 
     [TempData] public string? Message { get; set; }
 
@@ -85,6 +86,7 @@ public sealed class DetailsModel(GetMember get, MembershipCommands commands, Med
         }
 
         CanWrite = staff.Has(StaffRoles.Desk | StaffRoles.CustomerCare);
+        CanHandlePrivacy = staff.Has(StaffPolicies.Roles[StaffPolicies.HandlePrivacyRequests]);
         Types = await db.MembershipTypes.Where(t => t.LibraryId == staff.LibraryId && t.Active).OrderBy(t => t.NameNb).ToListAsync(ct);
         return Page();
     }

@@ -22,7 +22,7 @@ namespace Medlem.Core.Privacy.Erasure;
 /// Callers MUST have checked that the staff member handles privacy requests, and SHOULD have
 /// verified the person's identity and request. Not reversible.
 /// </remarks>
-public sealed class Erasure(MedlemDbContext db, StatisticsStore store, TimeProvider clock, IEnumerable<IErasureHold> holds, ErasureWebhook webhook)
+public sealed class ErasePerson(MedlemDbContext db, StatisticsStore store, TimeProvider clock, IEnumerable<IErasureHold> holds, ErasureWebhook webhook)
 {
     public const string Redacted = "[slettet]";
 
