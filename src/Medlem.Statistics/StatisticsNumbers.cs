@@ -41,7 +41,10 @@ public sealed class StatisticsNumbers
             .ToDictionary(v => v.Item1, v => v.Item2);
         var codes = (await connection.QueryAsync("SELECT text, code FROM code", r => (r.GetString(0), r.GetInt32(1)), ct))
             .ToDictionary(c => c.Item1, c => c.Item2, StringComparer.Ordinal);
-        var nextMember = await connection.ScalarAsync<int>("SELECT coalesce(max(member_id), 0) + 1 FROM member", ct);
+        // An erased membership's member row is gone but its facts keep the number (anonymous): the
+        // aggregates remember every number ever used, so a new pseudonym never inherits those facts.
+        var nextMember = await connection.ScalarAsync<int>(
+            "SELECT greatest((SELECT coalesce(max(member_id), 0) FROM member), (SELECT coalesce(max(member), 0) FROM member_year), (SELECT coalesce(max(member), 0) FROM roster)) + 1", ct);
         var nextVisitor = await connection.ScalarAsync<int>("SELECT coalesce(max(visitor_id), 0) + 1 FROM visitor", ct);
         var nextCode = await connection.ScalarAsync<int>("SELECT coalesce(max(code), 0) + 1 FROM code WHERE code < 65536", ct);
         var nextLargeCode = await connection.ScalarAsync<int>("SELECT coalesce(max(code), 65535) + 1 FROM code WHERE code >= 65536", ct);

@@ -5,6 +5,7 @@ using Medlem.Web.Features.Imports;
 using Medlem.Web.Features.Insight;
 using Medlem.Web.Features.Privacy.Consents;
 using Medlem.Web.Features.Members;
+using Medlem.Web.Features.Privacy;
 using Medlem.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
@@ -20,6 +21,7 @@ builder.Services.AddScoped<StaffSignIn>();
 builder.Services.AddMedlemImports();
 builder.Services.AddMedlemInsight();
 builder.Services.AddHostedService<Medlem.Web.Features.Privacy.Retention.NightlyRetentionJob>();
+builder.Services.AddMedlemPrivacy(builder.Configuration);
 
 builder.Services.AddAuthentication(StaffPrincipal.Scheme)
     .AddCookie(StaffPrincipal.Scheme, options =>
@@ -44,6 +46,8 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Imports", StaffPolicies.RunImports);
     options.Conventions.AuthorizePage("/Imports/Keys", StaffPolicies.Administer);
     options.Conventions.AuthorizeFolder("/Insight", StaffPolicies.ViewInsight);
+    options.Conventions.AuthorizeFolder("/Privacy/Access", StaffPolicies.HandlePrivacyRequests);
+    options.Conventions.AuthorizeFolder("/Privacy/Erasure", StaffPolicies.HandlePrivacyRequests);
     // The Norwegian addresses staff are told about: /innsikt and /innsikt/rapport.
     options.Conventions.AddPageRoute("/Insight/Index", "innsikt");
     options.Conventions.AddPageRoute("/Insight/Report", "innsikt/rapport");
@@ -103,6 +107,7 @@ api.MapMembershipTypes();
 api.MapActivity();
 api.MapInsight();
 api.MapConsents();
+api.MapPrivacy();
 
 app.MapRazorPages();
 

@@ -56,8 +56,9 @@ public sealed record StaffPrincipal(int StaffId, int LibraryId, StaffRoles Roles
 /// figures; desk and customer care work with identified members and the data protection officer
 /// audits, so none of them needs the dashboard for their role. The data map and the record of
 /// processing are for the data protection officer and administrators, who answer for the library
-/// as controller; data-subject requests are received and handled by the desk, customer care and
-/// the data protection officer, who meet the members; the audit trail of staff reads
+/// as controller; data-subject requests (access, portability, erasure and the others) are
+/// received and handled by the desk, customer care and the data protection officer, who meet the
+/// members, for the members of their own library; the audit trail of staff reads
 /// is for the data protection officer alone.
 /// </summary>
 public static class StaffPolicies

@@ -24,6 +24,8 @@ public sealed class OpenApiTests : IAsyncDisposable
 
         var post = paths.GetProperty("/api/v1/members").GetProperty("post");
         Assert.True(post.GetProperty("responses").TryGetProperty("400", out _), "POST /members must document its validation problem");
+        Assert.True(paths.GetProperty("/api/v1/members/{id}/export").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _), "the access export must document its not-found problem");
+        Assert.True(paths.GetProperty("/api/v1/members/{id}/erase").GetProperty("post").GetProperty("responses").TryGetProperty("409", out _), "the erasure must document the hold that refuses it");
         var get = paths.GetProperty("/api/v1/members/{id}").GetProperty("get");
         Assert.True(get.GetProperty("responses").TryGetProperty("404", out _), "GET /members/{id} must document its not-found problem");
     }

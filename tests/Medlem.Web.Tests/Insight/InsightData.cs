@@ -84,6 +84,10 @@ internal static class InsightData
             FileName = "utlan.csv", Channel = "cli", RunBy = "test",
         });
         Assert.Equal(12, run.RowsLoaded);
+
+        // The app's background job may have copied the memberships before these were added, and the test
+        // clock stands still, so the copy would count as fresh for ever: copy them now.
+        await scope.ServiceProvider.GetRequiredService<Medlem.Core.Insight.RosterSync>().RefreshAsync(TimeSpan.Zero);
     }
 
     private static void AddLoans(StringBuilder csv, string card, int count)

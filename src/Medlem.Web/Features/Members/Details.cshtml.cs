@@ -21,6 +21,7 @@ public sealed class DetailsModel(GetMember get, MembershipCommands commands, Med
     public IReadOnlyList<MembershipType> Types { get; private set; } = [];
     public bool CanWrite { get; private set; }
     public bool CanAudit { get; private set; }
+    public bool CanHandlePrivacy { get; private set; }
 
     [TempData] public string? Message { get; set; }
 
@@ -94,6 +95,7 @@ public sealed class DetailsModel(GetMember get, MembershipCommands commands, Med
         await audit.RecordAsync(staff.Actor, AuditAction.Read, AuditPurposes.DeskDetails, AuditSubject.Of(Member), ct);
         CanWrite = staff.Has(StaffRoles.Desk | StaffRoles.CustomerCare);
         CanAudit = staff.Has(StaffRoles.DataProtectionOfficer);
+        CanHandlePrivacy = staff.Has(StaffPolicies.Roles[StaffPolicies.HandlePrivacyRequests]);
         Types = await db.MembershipTypes.Where(t => t.LibraryId == staff.LibraryId && t.Active).OrderBy(t => t.NameNb).ToListAsync(ct);
         return Page();
     }
