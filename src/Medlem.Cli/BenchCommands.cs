@@ -80,10 +80,17 @@ internal static class BenchCommands
         insight.Options.Add(period);
         insight.SetAction((parse, ct) => BenchInsight.RunAsync(parse.GetValue(facts), parse.GetValue(insightMembers), parse.GetValue(seed), parse.GetValue(period)!, ct));
 
+        var privacyMembers = new Option<int>("--members") { Description = "Members of the library", DefaultValueFactory = _ => 300_000 };
+        var privacy = new Command("privacy", "Time the access export of a member with 10,000 facts, the retention run over every member, and one erasure.");
+        privacy.Options.Add(privacyMembers);
+        privacy.Options.Add(seed);
+        privacy.SetAction((parse, ct) => BenchPrivacy.RunAsync(parse.GetValue(privacyMembers), parse.GetValue(seed), ct));
+
         var bench = new Command("bench", "Benchmarks: print measured figures.");
         bench.Subcommands.Add(demo);
         bench.Subcommands.Add(import);
         bench.Subcommands.Add(insight);
+        bench.Subcommands.Add(privacy);
         return bench;
     }
 }
