@@ -51,6 +51,7 @@ internal static class CliHost
         services.AddMedlemDataProtection(StorageSetup.ReadDatabaseOptions(configuration));
         services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
         Medlem.Web.Features.Imports.ImportsSetup.AddKeptUploads(services);
+        Medlem.Web.Features.Privacy.PrivacySetup.AddMedlemPrivacy(services, configuration);
         return services.BuildServiceProvider();
     }
 

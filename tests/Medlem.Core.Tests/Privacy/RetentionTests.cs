@@ -113,4 +113,26 @@ public sealed class RetentionTests : IDisposable
         Assert.Equal(2, await check.ScalarAsync<long>(
             $"SELECT count(*) FROM title t JOIN fact_row f ON f.key = t.key AND f.day = t.day JOIN member m ON m.member_id = f.who WHERE m.pseudonym = '{pseudonyms[kari]}'", Ct));
     }
+
+    [Fact]
+    public async Task AnUnverifiedSignUp_IsErasedAfterThirtyDays_AVerifiedOneStays()
+    {
+        var (unverifiedPerson, _) = await _db.RegisteredAsync(_db.LibraryA, TestMembers.Adult("Uverifisert") with { Verification = Core.Members.VerificationLevel.None });
+        var (verifiedPerson, _) = await _db.RegisteredAsync(_db.LibraryA, TestMembers.Adult("Verifisert"));
+        using var http = new HttpClient();
+        await using var db = _db.NewContext();
+        var rule = new UnverifiedSignUpRetention(db, new Core.Privacy.Erasure.ErasePerson(db, _store, _db.Clock, [], new Core.Privacy.Erasure.ErasureWebhook(http, new Core.Privacy.Erasure.PrivacyOptions())));
+        var library = await db.Libraries.SingleAsync(l => l.Id == _db.LibraryA, Ct);
+
+        _db.Clock.Advance(TimeSpan.FromDays(29));
+        Assert.Equal(0, await rule.ApplyAsync(new RetentionScope(library, new RetentionPolicy(), _db.Clock.GetUtcNow(), DryRun: false), Ct));
+        _db.Clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(1, await rule.ApplyAsync(new RetentionScope(library, new RetentionPolicy(), _db.Clock.GetUtcNow(), DryRun: true), Ct));
+        Assert.True(await db.People.AnyAsync(p => p.Id == unverifiedPerson, Ct)); // a dry run only counts
+        Assert.Equal(1, await rule.ApplyAsync(new RetentionScope(library, new RetentionPolicy(), _db.Clock.GetUtcNow(), DryRun: false), Ct));
+
+        await using var check = _db.NewContext();
+        Assert.False(await check.People.AnyAsync(p => p.Id == unverifiedPerson, Ct));
+        Assert.True(await check.People.AnyAsync(p => p.Id == verifiedPerson, Ct));
+    }
 }

@@ -40,3 +40,37 @@ public sealed class ClosedRequestRetention(MedlemDbContext db) : IRetentionRule
         return scope.DryRun || expired.Count == 0 ? expired.Count : await db.PrivacyRequests.Where(r => expired.Contains(r.Id)).ExecuteDeleteAsync(ct);
     }
 }
+
+/// <summary>
+/// A membership whose holder never had their identity verified (<see cref="Members.VerificationLevel.None"/>)
+/// is erased <see cref="RetentionPolicy.UnverifiedSignUpDays"/> days after it was made, with the
+/// person when nothing else keeps them (<see cref="Erasure.ErasePerson"/>, the same erasure as a
+/// request). Only unverified memberships without any recorded use are taken.
+/// </summary>
+public sealed class UnverifiedSignUpRetention(MedlemDbContext db, Erasure.ErasePerson erase) : IRetentionRule
+{
+    public string Key => "unverified-sign-ups";
+
+    public async Task<long> ApplyAsync(RetentionScope scope, CancellationToken ct)
+    {
+        // Instants are compared here, not in SQL: SQLite cannot compare them.
+        var before = scope.Now.AddDays(-scope.Policy.UnverifiedSignUpDays);
+        var unverified = await db.Memberships.AsNoTracking()
+            .Where(m => m.LibraryId == scope.Library.Id && m.Verification == Members.VerificationLevel.None && m.LastUsedOn == null)
+            .Select(m => new { m.PersonId, m.CreatedAt }).ToListAsync(ct);
+        var expired = unverified.Where(m => m.CreatedAt < before).Select(m => m.PersonId).Distinct().ToList();
+        if (scope.DryRun)
+        {
+            return expired.Count;
+        }
+
+        var erased = 0;
+        foreach (var person in expired)
+        {
+            var outcome = await erase.RunAsync(scope.Library.Id, person, ct);
+            erased += outcome.Status == Erasure.ErasureStatus.Erased ? 1 : 0;
+        }
+
+        return erased;
+    }
+}

@@ -18,6 +18,7 @@ public static class PrivacySetup
         services.AddScoped<IAccessExportPart, AuditExportPart>();
         services.AddScoped<AccessExport>();
         services.AddScoped<ErasePerson>();
+        services.AddScoped<Core.Privacy.Retention.IRetentionRule, Core.Privacy.Retention.UnverifiedSignUpRetention>();
         services.AddHttpClient<ErasureWebhook>(client => client.Timeout = TimeSpan.FromSeconds(10));
         return services;
     }
