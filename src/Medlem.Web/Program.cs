@@ -57,6 +57,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Privacy/DataMap", StaffPolicies.ViewDataMap);
     options.Conventions.AuthorizeFolder("/Privacy/Requests", StaffPolicies.HandlePrivacyRequests);
     options.Conventions.AuthorizeFolder("/Privacy/Retention", StaffPolicies.ViewDataMap);
+    options.Conventions.AuthorizeFolder("/Privacy/Breaches", StaffPolicies.ViewAudit);
     // The privacy notice is for members and the public: /personvern/{library code}.
     options.Conventions.AllowAnonymousToPage("/Privacy/Notice");
 });

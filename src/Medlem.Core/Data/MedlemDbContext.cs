@@ -36,6 +36,7 @@ public sealed class MedlemDbContext(DbContextOptions<MedlemDbContext> options, I
     public DbSet<Privacy.Requests.PrivacyRequest> PrivacyRequests => Set<Privacy.Requests.PrivacyRequest>();
     public DbSet<Privacy.Retention.RetentionRun> RetentionRuns => Set<Privacy.Retention.RetentionRun>();
     public DbSet<Privacy.Retention.JobLease> JobLeases => Set<Privacy.Retention.JobLease>();
+    public DbSet<Privacy.Breaches.Breach> Breaches => Set<Privacy.Breaches.Breach>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -749,6 +749,50 @@ namespace Medlem.Migrations.Postgres.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Medlem.Core.Privacy.Breaches.Breach", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("DiscoveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("InformedPeopleAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("LibraryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Measures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("NotificationNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("NotifiedAuthorityAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("PeopleAffected")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecordedByStaffId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LibraryId");
+
+                    b.ToTable("Breaches");
+                });
+
             modelBuilder.Entity("Medlem.Core.Privacy.Consents.ConsentRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1120,6 +1164,15 @@ namespace Medlem.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("StaffAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Medlem.Core.Privacy.Breaches.Breach", b =>
+                {
+                    b.HasOne("Medlem.Core.Consortium.Library", null)
+                        .WithMany()
+                        .HasForeignKey("LibraryId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

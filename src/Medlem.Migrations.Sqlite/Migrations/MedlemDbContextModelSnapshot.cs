@@ -718,6 +718,50 @@ namespace Medlem.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Medlem.Core.Privacy.Breaches.Breach", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("DiscoveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("InformedPeopleAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LibraryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Measures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotificationNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("NotifiedAuthorityAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PeopleAffected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecordedByStaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LibraryId");
+
+                    b.ToTable("Breaches");
+                });
+
             modelBuilder.Entity("Medlem.Core.Privacy.Consents.ConsentRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1085,6 +1129,15 @@ namespace Medlem.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("StaffAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Medlem.Core.Privacy.Breaches.Breach", b =>
+                {
+                    b.HasOne("Medlem.Core.Consortium.Library", null)
+                        .WithMany()
+                        .HasForeignKey("LibraryId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -59,7 +59,7 @@ public sealed record StaffPrincipal(int StaffId, int LibraryId, StaffRoles Roles
 /// as controller; data-subject requests (access, portability, erasure and the others) are
 /// received and handled by the desk, customer care and the data protection officer, who meet the
 /// members, for the members of their own library; the audit trail of staff reads
-/// is for the data protection officer alone.
+/// and the register of breaches (<see cref="ViewAudit"/>) are for the data protection officer alone.
 /// </summary>
 public static class StaffPolicies
 {

@@ -73,7 +73,7 @@ public sealed class PrivacyBrowserTests : IAsyncLifetime
         await Axe.AssertAccessibleAsync(desk, "request details");
 
         var dpo = await LoginAsync(StaffRoles.DataProtectionOfficer);
-        foreach (var (path, name) in new[] { ("/Privacy/DataMap", "data map"), ("/Privacy/DataMap/Record", "record of processing"), ("/Privacy/Requests", "request queue"), ("/Privacy/Retention", "retention") })
+        foreach (var (path, name) in new[] { ("/Privacy/DataMap", "data map"), ("/Privacy/DataMap/Record", "record of processing"), ("/Privacy/Requests", "request queue"), ("/Privacy/Retention", "retention"), ("/Privacy/Breaches", "breaches") })
         {
             await dpo.GotoAsync(path);
             await Axe.AssertAccessibleAsync(dpo, name);
