@@ -97,4 +97,16 @@ public sealed class DataMapTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/personvern/nowhere", TestContext.Current.CancellationToken)).StatusCode);
     }
+
+    [Fact]
+    public async Task EveryEntityHoldingPersonalData_IsDecidedOnForAccessAndErasure()
+    {
+        var entities = await _app.WithDbAsync(db => Task.FromResult(DataMapBuilder.Build(db.Model).SelectMany(c => c.Fields).Select(f => f.Entity).Distinct().ToList()));
+        Assert.Contains("Person", entities);
+        var undecided = entities.Where(e => !PrivacyCoverage.Entities.ContainsKey(e)).ToList();
+        Assert.True(undecided.Count == 0, "Decide in PrivacyCoverage how the access export and the erasure cover: " + string.Join(", ", undecided));
+
+        // Nothing stale either: every entry names an entity that holds personal data.
+        Assert.Empty(PrivacyCoverage.Entities.Keys.Except(entities));
+    }
 }
