@@ -47,6 +47,7 @@ public static class CoreSetup
             ?? new Core.Privacy.Retention.RetentionOptions());
         services.AddScoped<Core.Privacy.Retention.IRetentionRule, Core.Privacy.Retention.ReadingHistoryRetention>();
         services.AddScoped<Core.Privacy.Retention.IRetentionRule, Core.Privacy.Retention.ClosedRequestRetention>();
+        services.AddScoped<Core.Privacy.Retention.IRetentionRule, Core.Privacy.Retention.GuardianRetention>();
         services.AddScoped<Core.Privacy.Retention.RetentionRunner>();
         services.AddScoped<Core.Privacy.Breaches.Breaches>();
         return services;

@@ -135,4 +135,52 @@ public sealed class RetentionTests : IDisposable
         Assert.False(await check.People.AnyAsync(p => p.Id == unverifiedPerson, Ct));
         Assert.True(await check.People.AnyAsync(p => p.Id == verifiedPerson, Ct));
     }
+
+    [Fact]
+    public async Task AtFifteen_TheGuardianLinkGoes_AndAGuardianNobodyNeedsAnyMoreIsDeleted()
+    {
+        Guid NewPerson(MedlemDbContext db, string given)
+        {
+            var person = new Core.Members.Person { Id = Guid.NewGuid(), GivenName = given, FamilyName = "Foresatt", BirthDate = new DateOnly(1980, 1, 1), CreatedAt = TestClock.Now, UpdatedAt = TestClock.Now };
+            db.People.Add(person);
+            return person.Id;
+        }
+
+        Guid onlyGuardian, stillChild;
+        await using (var setup = _db.NewContext())
+        {
+            onlyGuardian = NewPerson(setup, "Eneste");
+            stillChild = NewPerson(setup, "Fortsatt");
+            await setup.SaveChangesAsync(Ct);
+        }
+
+        var (memberGuardian, _) = await _db.RegisteredAsync(_db.LibraryA, TestMembers.Adult("Medlem"));
+        // Two children who turned 15 this year (born 1 June 2011), one with a guardian who is nobody else, one whose guardian is a member;
+        // and a child of 10 whose guardian stays.
+        var fifteen = new DateOnly(2011, 6, 1);
+        var (grownA, _) = await _db.RegisteredAsync(_db.LibraryA, TestMembers.Adult("Femten", "A", fifteen, Core.Members.DefaultMembershipTypes.Codes.Youth));
+        var (grownB, _) = await _db.RegisteredAsync(_db.LibraryA, TestMembers.Adult("Femten", "B", fifteen, Core.Members.DefaultMembershipTypes.Codes.Youth) with { GuardianIds = [memberGuardian] });
+        var (child, _) = await _db.RegisteredAsync(_db.LibraryA, TestMembers.Child() with { GuardianIds = [memberGuardian] });
+        await using (var setup = _db.NewContext())
+        {
+            // Guardians without a membership of their own (registration only takes guardians the library can see).
+            setup.Guardianships.Add(new Core.Members.Guardianship { ChildId = grownA, GuardianId = onlyGuardian, CreatedAt = TestClock.Now });
+            setup.Guardianships.Add(new Core.Members.Guardianship { ChildId = child, GuardianId = stillChild, CreatedAt = TestClock.Now });
+            await setup.SaveChangesAsync(Ct);
+        }
+
+        await using var db = _db.NewContext();
+        var rule = new GuardianRetention(db, _db.Clock);
+        var library = await db.Libraries.SingleAsync(l => l.Id == _db.LibraryA, Ct);
+        Assert.Equal(2, await rule.ApplyAsync(new RetentionScope(library, new RetentionPolicy(), TestClock.Now, DryRun: true), Ct));
+        Assert.Equal(4, await db.Guardianships.CountAsync(Ct));
+        Assert.Equal(2, await rule.ApplyAsync(new RetentionScope(library, new RetentionPolicy(), TestClock.Now, DryRun: false), Ct));
+
+        await using var check = _db.NewContext();
+        Assert.Equal([child, child], await check.Guardianships.Select(g => g.ChildId).ToListAsync(Ct));
+        Assert.False(await check.People.AnyAsync(p => p.Id == onlyGuardian, Ct));
+        Assert.True(await check.People.AnyAsync(p => p.Id == memberGuardian, Ct));
+        Assert.True(await check.People.AnyAsync(p => p.Id == stillChild, Ct));
+        Assert.True(await check.People.AnyAsync(p => p.Id == grownA || p.Id == grownB, Ct));
+    }
 }

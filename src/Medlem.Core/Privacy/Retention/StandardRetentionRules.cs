@@ -74,3 +74,51 @@ public sealed class UnverifiedSignUpRetention(MedlemDbContext db, Erasure.EraseP
         return erased;
     }
 }
+
+/// <summary>
+/// A guardian's link to a child ends when the child turns 15 (from then the child's membership no
+/// longer waits for a guardian): the guardianship is deleted, and a guardian who is then nobody's
+/// guardian and holds no membership anywhere is deleted as a person, with their contact points
+/// (privacy issue: "guardians' data are removed when the child turns 15 unless still needed").
+/// Consent records and approvals keep the fact that a guardian acted, not who.
+/// </summary>
+public sealed class GuardianRetention(MedlemDbContext db, TimeProvider clock) : IRetentionRule
+{
+    /// <summary>From this age a child's membership needs no guardian (personopplysningsloven § 5 and the membership rules).</summary>
+    public const int GuardianUntilAge = 15;
+
+    public string Key => "guardians";
+
+    public async Task<long> ApplyAsync(RetentionScope scope, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var grownUp = today.AddYears(-GuardianUntilAge);
+        var links = await db.Guardianships
+            .Where(g => db.Memberships.Any(m => m.PersonId == g.ChildId && m.LibraryId == scope.Library.Id)
+                && db.People.Any(p => p.Id == g.ChildId && p.BirthDate <= grownUp))
+            .ToListAsync(ct);
+        if (scope.DryRun || links.Count == 0)
+        {
+            return links.Count;
+        }
+
+        var guardians = links.Select(g => g.GuardianId).Distinct().ToList();
+        db.Guardianships.RemoveRange(links);
+        await db.SaveChangesAsync(ct);
+
+        var unneeded = await db.People
+            .Where(p => guardians.Contains(p.Id) && !db.Memberships.Any(m => m.PersonId == p.Id) && !db.Guardianships.Any(g => g.GuardianId == p.Id))
+            .Select(p => p.Id).ToListAsync(ct);
+        if (unneeded.Count > 0)
+        {
+            await db.ConsentRecords.Where(r => r.GuardianId != null && unneeded.Contains(r.GuardianId.Value))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.GuardianId, (Guid?)null), ct);
+            await db.Memberships.Where(m => m.ApprovedByGuardianId != null && unneeded.Contains(m.ApprovedByGuardianId.Value))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ApprovedByGuardianId, (Guid?)null), ct);
+            await db.ContactPoints.Where(c => unneeded.Contains(c.PersonId)).ExecuteDeleteAsync(ct);
+            await db.People.Where(p => unneeded.Contains(p.Id)).ExecuteDeleteAsync(ct);
+        }
+
+        return links.Count;
+    }
+}
