@@ -1,9 +1,5 @@
-using System.Net;
 using Medlem.Core.Consortium;
 using Medlem.Web.Tests.TestSupport;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Medlem.Web.Tests.Insight;
@@ -14,41 +10,22 @@ namespace Medlem.Web.Tests.Insight;
 /// </summary>
 public sealed class InsightBrowserTests : IAsyncLifetime
 {
-    private readonly MedlemApplication _app = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private string _baseUrl = "";
+    private BrowserApp _b = null!;
 
     public async ValueTask InitializeAsync()
     {
-        (_playwright, _browser) = await Chromium.LaunchAsync();
-        _app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        _app.StartServer();
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        await InsightData.SeedAsync(_app, await TestConsortium.SeedAsync(_app));
+        _b = await BrowserApp.StartAsync();
+        await InsightData.SeedAsync(_b.App, _b.Data);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-            _playwright.Dispose();
-        }
-
-        await _app.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await _b.DisposeAsync();
 
     [Fact]
     public async Task Analyst_ReadsTheDashboardAndTheReport_Accessibly()
     {
-        var page = await _browser.NewPageAsync(new() { BaseURL = _baseUrl, Locale = "nb-NO" });
+        var page = await _b.LoginAsync("stavanger", StaffRoles.Analyst);
         var consoleErrors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add(message.Text + " on " + page.Url); };
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Brukernavn").FillAsync(TestConsortium.UserName("stavanger", StaffRoles.Analyst));
-        await page.GetByLabel("Passord").FillAsync(TestConsortium.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Innsikt", Exact = true }).ClickAsync();
         await page.GetByLabel("Periode").FillAsync("2026");

@@ -1,9 +1,5 @@
-using System.Net;
 using Medlem.Core.Consortium;
 using Medlem.Web.Tests.TestSupport;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Medlem.Web.Tests.Privacy;
@@ -14,46 +10,23 @@ namespace Medlem.Web.Tests.Privacy;
 /// </summary>
 public sealed class PrivacyBrowserTests : IAsyncLifetime
 {
-    private readonly MedlemApplication _app = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private string _baseUrl = "";
+    private BrowserApp _b = null!;
     private TestConsortium _c = null!;
 
     public async ValueTask InitializeAsync()
     {
-        (_playwright, _browser) = await Chromium.LaunchAsync();
-        _app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        _app.StartServer();
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _c = await TestConsortium.SeedAsync(_app);
+        _b = await BrowserApp.StartAsync();
+        _c = _b.Data;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-            _playwright.Dispose();
-        }
+    public async ValueTask DisposeAsync() => await _b.DisposeAsync();
 
-        await _app.DisposeAsync();
-    }
-
-    private async Task<IPage> LoginAsync(StaffRoles role)
-    {
-        var page = await _browser.NewPageAsync(new() { BaseURL = _baseUrl, Locale = "nb-NO" });
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Brukernavn").FillAsync(TestConsortium.UserName("stavanger", role));
-        await page.GetByLabel("Passord").FillAsync(TestConsortium.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
-        return page;
-    }
+    private Task<IPage> LoginAsync(StaffRoles role) => _b.LoginAsync("stavanger", role);
 
     [Fact]
     public async Task TheDeskRecordsAConsentAndARequest_TheDpoReadsTheMapAndTheQueue_AllAccessibly()
     {
-        var visitor = await _browser.NewPageAsync(new() { BaseURL = _baseUrl, Locale = "nb-NO" });
+        var visitor = await _b.Browser.NewPageAsync(new() { BaseURL = _b.BaseUrl, Locale = "nb-NO" });
         await visitor.GotoAsync("/personvern/stavanger");
         await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Personvernerklæring", Level = 1 })).ToBeVisibleAsync();
         await Axe.AssertAccessibleAsync(visitor, "privacy notice");
