@@ -1,9 +1,5 @@
-using System.Net;
 using Medlem.Core.Consortium;
 using Medlem.Web.Tests.TestSupport;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Medlem.Web.Tests.Browser;
@@ -15,36 +11,16 @@ namespace Medlem.Web.Tests.Browser;
 /// </summary>
 public sealed class DeskBrowserTests : IAsyncLifetime
 {
-    private readonly MedlemApplication _app = new();
-    private TestConsortium _data = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private string _baseUrl = "";
+    private BrowserApp _b = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        (_playwright, _browser) = await Chromium.LaunchAsync();
-        _app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        _app.StartServer();
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _data = await TestConsortium.SeedAsync(_app);
-    }
+    public async ValueTask InitializeAsync() => _b = await BrowserApp.StartAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-            _playwright.Dispose();
-        }
-
-        await _app.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await _b.DisposeAsync();
 
     [Fact]
     public async Task Desk_LogsIn_FindsAndEditsAMember_AndCannotSeeBergen()
     {
-        var page = await _browser.NewPageAsync(new() { BaseURL = _baseUrl, Locale = "nb-NO" });
+        var page = await _b.Browser.NewPageAsync(new() { BaseURL = _b.BaseUrl, Locale = "nb-NO" });
         var consoleErrors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add(message.Text + " @ " + message.Location + " on " + page.Url); };
 
@@ -74,14 +50,14 @@ public sealed class DeskBrowserTests : IAsyncLifetime
         await page.GotoAsync("/Members?q=bergmann");
         await Assertions.Expect(page.GetByText("Ingen medlemmer i ditt bibliotek passer med søket.")).ToBeVisibleAsync();
         Assert.True(consoleErrors.Count == 0, string.Join(Environment.NewLine, consoleErrors));
-        var response = await page.GotoAsync($"/Members/Details/{_data.BergenMember.Id}");
+        var response = await page.GotoAsync($"/Members/Details/{_b.Data.BergenMember.Id}");
         Assert.Equal(404, response!.Status);
     }
 
     [Fact]
     public async Task RegisterAndAdminPages_AreAccessible()
     {
-        var page = await _browser.NewPageAsync(new() { BaseURL = _baseUrl });
+        var page = await _b.Browser.NewPageAsync(new() { BaseURL = _b.BaseUrl });
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Brukernavn").FillAsync(TestConsortium.UserName("stavanger", StaffRoles.Desk));
         await page.GetByLabel("Passord").FillAsync(TestConsortium.Password);
@@ -89,7 +65,7 @@ public sealed class DeskBrowserTests : IAsyncLifetime
         await page.GotoAsync("/Members/Register");
         await Axe.AssertAccessibleAsync(page, "register");
 
-        var admin = await _browser.NewPageAsync(new() { BaseURL = _baseUrl });
+        var admin = await _b.Browser.NewPageAsync(new() { BaseURL = _b.BaseUrl });
         await admin.GotoAsync("/Account/Login");
         await admin.GetByLabel("Brukernavn").FillAsync(TestConsortium.UserName("stavanger", StaffRoles.Administrator));
         await admin.GetByLabel("Passord").FillAsync(TestConsortium.Password);
