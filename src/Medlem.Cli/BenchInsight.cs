@@ -30,17 +30,15 @@ internal static class BenchInsight
             var clock = Stopwatch.StartNew();
             await using (var connection = await store.OpenAsync(ct))
             {
-                if (reuse)
+                if (!reuse)
                 {
-                    goto generated;
+                    var rosterTime = await WriteRosterAsync(connection, members, seed, ct);
+                    clock.Restart();
+                    var written = await WriteFactsAsync(connection, facts, members, seed, ct);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"store: {members:N0} members (+{members / 2:N0} in three other libraries), roster copied in {rosterTime.TotalMilliseconds:F0} ms; {written:N0} facts written in {clock.Elapsed.TotalSeconds:F1} s; file {new FileInfo(store.Path).Length / 1048576.0:F0} MiB"));
                 }
 
-                var rosterTime = await WriteRosterAsync(connection, members, seed, ct);
-                clock.Restart();
-                var written = await WriteFactsAsync(connection, facts, members, seed, ct);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"store: {members:N0} members (+{members / 2:N0} in three other libraries), roster copied in {rosterTime.TotalMilliseconds:F0} ms; {written:N0} facts written in {clock.Elapsed.TotalSeconds:F1} s; file {new FileInfo(store.Path).Length / 1048576.0:F0} MiB"));
-            generated:
                 if (Environment.GetEnvironmentVariable("MEDLEM_BENCH_SQL") is { } trial)
                 {
                     foreach (var sql in File.ReadAllText(trial).Split(";;", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

@@ -48,7 +48,7 @@ internal static class BenchPrivacy
 
             var clock = Stopwatch.StartNew();
             var library = await BenchRegister.CreateAsync(provider, members, seed, new DateOnly(2026, 11, 28), ct);
-            var (subject, pseudonym) = await PrepareAsync(provider, library.Id, members, seed, ct);
+            var subject = await PrepareAsync(provider, library.Id, members, seed, ct);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"register: {members:N0} members, {members / 10:N0} keeping a reading history; 10,000 loans of one member and 200,000 of others, with titles; set up in {clock.Elapsed.TotalSeconds:F1} s"));
 
@@ -88,7 +88,6 @@ internal static class BenchPrivacy
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:F0} GiB, .NET {Environment.Version}"));
-            _ = pseudonym;
             return 0;
         }
         finally
@@ -98,7 +97,7 @@ internal static class BenchPrivacy
         }
     }
 
-    private static async Task<(Guid Person, Guid Pseudonym)> PrepareAsync(ServiceProvider provider, int libraryId, int members, int seed, CancellationToken ct)
+    private static async Task<Guid> PrepareAsync(ServiceProvider provider, int libraryId, int members, int seed, CancellationToken ct)
     {
         await using var scope = provider.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MedlemDbContext>();
@@ -129,7 +128,7 @@ internal static class BenchPrivacy
         staging.Append(facts);
         staging.Complete();
         await FactCommit.CommitAsync(connection, staging, ct);
-        return (subject.PersonId, subject.Pseudonym);
+        return subject.PersonId;
     }
 
     private sealed class BenchEnvironment : IHostEnvironment

@@ -12,6 +12,13 @@ public enum FactKind : byte
     DigitalLoan = 7,
 }
 
+/// <summary>The kinds that are "recorded use" of a member (DESIGN.md §6): loans, renewals, events, identified wifi, digital loans.</summary>
+public static class UseKinds
+{
+    /// <summary>The kinds' numbers as a SQL list, for <c>IN (…)</c>.</summary>
+    public const string Sql = "1, 2, 5, 6, 7";
+}
+
 /// <summary>How the fact's person was recognised.</summary>
 public enum MatchKind : byte
 {

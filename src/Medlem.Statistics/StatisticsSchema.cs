@@ -110,7 +110,7 @@ internal static class StatisticsSchema
             SELECT library_id, who, year(day)::SMALLINT,
                    count(*) FILTER (WHERE flags & 255 = 1), count(*) FILTER (WHERE flags & 255 = 2), count(*) FILTER (WHERE flags & 255 = 5),
                    count(*) FILTER (WHERE flags & 255 = 6), count(*) FILTER (WHERE flags & 255 = 7),
-                   coalesce(bit_or(1 << (month(day) - 1)) FILTER (WHERE flags & 255 IN (1, 2, 5, 6, 7)), 0),
+                   coalesce(bit_or(1 << (month(day) - 1)) FILTER (WHERE flags & 255 IN ({UseKinds.Sql})), 0),
                    coalesce(bit_or(1 << (month(day) - 1)) FILTER (WHERE flags & 255 IN (1, 2)), 0),
                    coalesce(bit_or(1 << (month(day) - 1)) FILTER (WHERE flags & 255 = 5), 0),
                    coalesce(bit_or(1 << (month(day) - 1)) FILTER (WHERE flags & 255 = 6), 0),

@@ -17,9 +17,6 @@ public static class InsightQuery
     /// <summary>Months after joining at which a retention cohort is looked at (DESIGN.md §6).</summary>
     public static IReadOnlyList<int> CohortOffsets { get; } = [1, 3, 6, 12, 24];
 
-    /// <summary>Kinds that make a member an active user: loans, renewals, events, identified wifi, digital loans (DESIGN.md §6).</summary>
-    internal const string UseKinds = "1, 2, 5, 6, 7";
-
     public static async Task<InsightFigures> RunAsync(DuckDBConnection connection, InsightScope scope, InsightPeriod period, LoanBuckets buckets, CancellationToken ct = default)
     {
         var p = new Sql(scope, period);

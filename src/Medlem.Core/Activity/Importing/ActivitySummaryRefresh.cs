@@ -16,16 +16,13 @@ namespace Medlem.Core.Activity.Importing;
 /// </summary>
 internal static class ActivitySummaryRefresh
 {
-    /// <summary>Kinds that count as use (DESIGN.md §6: loan, digital loan, event, identified wifi).</summary>
-    private const string UseKinds = "1, 2, 5, 6, 7";
-
     public static async Task<int> RunAsync(
         MedlemDbContext db, DuckDBConnection duck, long importId, int libraryId, IReadOnlyDictionary<Guid, RegisterSummary> current, DateOnly today, CancellationToken ct)
     {
         var periodStart = today.AddMonths(-12).AddDays(1);
         var facts = await duck.QueryAsync(
             $"""
-            SELECT m.pseudonym, max(f.day) FILTER (WHERE f.flags & 255 IN ({UseKinds})),
+            SELECT m.pseudonym, max(f.day) FILTER (WHERE f.flags & 255 IN ({Statistics.UseKinds.Sql})),
                    count(*) FILTER (WHERE f.flags & 255 = {(int)FactKind.Loan} AND f.day >= DATE '{periodStart:yyyy-MM-dd}')
             FROM fact_row f
             JOIN member m ON m.member_id = f.who

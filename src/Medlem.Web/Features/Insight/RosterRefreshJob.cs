@@ -34,7 +34,7 @@ public sealed partial class RosterRefreshJob(IServiceScopeFactory scopes, Insigh
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // A locked store (the command line importing) or a database hiccup: try again next time.
-                LogFailed(ex);
+                LogFailed(ex.GetType().Name); // the type only: a message could quote a value
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -43,6 +43,6 @@ public sealed partial class RosterRefreshJob(IServiceScopeFactory scopes, Insigh
     [LoggerMessage(LogLevel.Information, "Copied the memberships of {Libraries} libraries to the statistics store")]
     private partial void LogCopied(int libraries);
 
-    [LoggerMessage(LogLevel.Warning, "Copying the memberships to the statistics store failed; trying again later")]
-    private partial void LogFailed(Exception ex);
+    [LoggerMessage(LogLevel.Warning, "Copying the memberships to the statistics store failed ({Error}); trying again later")]
+    private partial void LogFailed(string error);
 }
