@@ -3,6 +3,7 @@ using Medlem.Core.Members;
 using Medlem.Web.Features.Admin;
 using Medlem.Web.Features.Imports;
 using Medlem.Web.Features.Insight;
+using Medlem.Web.Features.Member;
 using Medlem.Web.Features.Privacy.Consents;
 using Medlem.Web.Features.Members;
 using Medlem.Web.Features.Privacy;
@@ -35,12 +36,13 @@ builder.Services.AddAuthentication(StaffPrincipal.Scheme)
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = true;
         options.Events = ApiCookieEvents.ForApiPaths();
-    });
-builder.Services.AddStaffAuthorization();
+    })
+    .AddMemberCookie();
+builder.Services.AddStaffAuthorization().AddMemberPolicy();
 builder.Services.AddRazorPages(options =>
 {
     options.RootDirectory = "/Features";
-    options.Conventions.AuthorizeFolder("/", StaffPolicies.AnyStaff);
+    options.Conventions.AuthorizeStaffAndMemberPages(StaffPolicies.AnyStaff);
     options.Conventions.AuthorizeFolder("/Members", StaffPolicies.ReadMembers);
     options.Conventions.AuthorizeFolder("/Admin", StaffPolicies.Administer);
     options.Conventions.AuthorizeFolder("/Imports", StaffPolicies.RunImports);

@@ -25,6 +25,8 @@ public sealed class MedlemDbContext(DbContextOptions<MedlemDbContext> options, I
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<MembershipType> MembershipTypes => Set<MembershipType>();
     public DbSet<LibraryCard> Cards => Set<LibraryCard>();
+    public DbSet<Members.Accounts.MemberAccount> MemberAccounts => Set<Members.Accounts.MemberAccount>();
+    public DbSet<Members.Accounts.MemberLink> MemberLinks => Set<Members.Accounts.MemberLink>();
     public DbSet<Activity.ImportRun> ImportRuns => Set<Activity.ImportRun>();
     public DbSet<Activity.ImportRowError> ImportRowErrors => Set<Activity.ImportRowError>();
     public DbSet<Activity.SourceIdentity> SourceIdentities => Set<Activity.SourceIdentity>();

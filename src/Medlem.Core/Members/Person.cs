@@ -17,6 +17,14 @@ public sealed class Person
     [PersonalData(MedlemTaxonomy.DateOfBirth)] public DateOnly BirthDate { get; set; }
 
     /// <summary>
+    /// Only the birth year is known (a digital sign-up asks for no more). <see cref="BirthDate"/>
+    /// is then 31 December of that year: the youngest the person can be, so the rules for
+    /// children (guardian approval, consents) err on the child's side. A desk check or an
+    /// electronic-ID sign-in replaces it with the real date.
+    /// </summary>
+    [PersonalData(MedlemTaxonomy.DateOfBirth)] public bool BirthYearOnly { get; set; }
+
+    /// <summary>
     /// Fødselsnummer or D-number, validated, encrypted at rest with Data Protection, never a key
     /// and never shown in full (only masked).
     /// </summary>

@@ -389,6 +389,92 @@ namespace Medlem.Migrations.Sqlite.Migrations
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("Medlem.Core.Members.Accounts.MemberAccount", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ElectronicIdSubject")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PinHash")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("ElectronicIdSubject")
+                        .IsUnique();
+
+                    b.ToTable("MemberAccounts");
+                });
+
+            modelBuilder.Entity("Medlem.Core.Members.Accounts.MemberLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MembershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentTo")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembershipId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId", "Purpose");
+
+                    b.ToTable("MemberLinks");
+                });
+
             modelBuilder.Entity("Medlem.Core.Members.ContactPoint", b =>
                 {
                     b.Property<int>("Id")
@@ -622,6 +708,9 @@ namespace Medlem.Migrations.Sqlite.Migrations
 
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("BirthYearOnly")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -992,6 +1081,29 @@ namespace Medlem.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Library");
+                });
+
+            modelBuilder.Entity("Medlem.Core.Members.Accounts.MemberAccount", b =>
+                {
+                    b.HasOne("Medlem.Core.Members.Person", null)
+                        .WithOne()
+                        .HasForeignKey("Medlem.Core.Members.Accounts.MemberAccount", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Medlem.Core.Members.Accounts.MemberLink", b =>
+                {
+                    b.HasOne("Medlem.Core.Members.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Medlem.Core.Members.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Medlem.Core.Members.ContactPoint", b =>

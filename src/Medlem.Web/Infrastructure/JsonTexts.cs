@@ -6,8 +6,9 @@ using Microsoft.Extensions.Localization;
 namespace Medlem.Web.Infrastructure;
 
 /// <summary>
-/// All UI text, in <c>Resources/texts.nb.json</c> (Bokmål, the default) and
-/// <c>Resources/texts.en.json</c>. One flat key space for the whole application keeps
+/// All UI text, in <c>Resources/*.nb.json</c> (Bokmål, the default) and
+/// <c>Resources/*.en.json</c> (<c>texts.nb.json</c> and one file per larger feature, such as
+/// <c>member.nb.json</c> for the members' pages). One flat key space for the whole application keeps
 /// translation simple; a test checks both files have the same keys. Nynorsk readers get Bokmål
 /// until a Nynorsk file exists.
 /// </summary>
@@ -19,10 +20,34 @@ public sealed class JsonTexts : IStringLocalizer
 
     public JsonTexts(string resourceDirectory)
     {
-        _byLanguage = Directory.GetFiles(resourceDirectory, "texts.*.json")
-            .ToFrozenDictionary(
-                file => Path.GetFileNameWithoutExtension(file)["texts.".Length..],
-                file => JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(file))!.ToFrozenDictionary());
+        // texts.nb.json, member.nb.json, …: a feature may keep its texts in a file of its own;
+        // the files of one language make one key space, and a key defined twice stops the start.
+        _byLanguage = Directory.GetFiles(resourceDirectory, "*.json")
+            .GroupBy(LanguageOfFile)
+            .ToFrozenDictionary(files => files.Key, files => Merge(files.Order(StringComparer.Ordinal)));
+    }
+
+    private static string LanguageOfFile(string file)
+    {
+        var name = Path.GetFileNameWithoutExtension(file);
+        return name[(name.LastIndexOf('.') + 1)..];
+    }
+
+    private static FrozenDictionary<string, string> Merge(IEnumerable<string> files)
+    {
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            foreach (var (key, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(file))!)
+            {
+                if (!merged.TryAdd(key, value))
+                {
+                    throw new InvalidOperationException($"The text '{key}' is defined twice ({Path.GetFileName(file)}).");
+                }
+            }
+        }
+
+        return merged.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     public IReadOnlyCollection<string> Languages => _byLanguage.Keys;

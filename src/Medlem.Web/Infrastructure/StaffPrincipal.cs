@@ -86,10 +86,11 @@ public static class StaffPolicies
         [ViewAudit] = StaffRoles.DataProtectionOfficer,
     };
 
-    public static IServiceCollection AddStaffAuthorization(this IServiceCollection services)
+    public static Microsoft.AspNetCore.Authorization.AuthorizationBuilder AddStaffAuthorization(this IServiceCollection services)
     {
-        services.AddAuthorizationBuilder().AddPolicies();
-        return services;
+        var builder = services.AddAuthorizationBuilder();
+        builder.AddPolicies();
+        return builder;
     }
 
     private static void AddPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder)

@@ -2,6 +2,7 @@ using System.Net;
 using Medlem.Core.Activity;
 using Medlem.Core.Consortium;
 using Medlem.Web.Features.Imports;
+using Medlem.Web.Features.Member;
 using Medlem.Web.Infrastructure;
 using Medlem.Web.Tests.TestSupport;
 using Microsoft.AspNetCore.Authorization;
@@ -53,7 +54,7 @@ public sealed class AccessControlTests : IAsyncLifetime
 
             foreach (var (role, client) in _clients)
             {
-                var allowed = !endpoint.IsForApiKeys && endpoint.Policies.All(p => (StaffPolicies.Roles[p] & role) != 0);
+                var allowed = !endpoint.IsForApiKeys && !endpoint.IsForMembers && endpoint.Policies.All(p => (StaffPolicies.Roles[p] & role) != 0);
                 var answer = await client.SendAsync(endpoint.Request());
                 if (allowed == endpoint.IsRefusal(answer, anonymousCaller: false))
                 {
@@ -134,6 +135,9 @@ public sealed class AccessControlTests : IAsyncLifetime
 
         public bool IsForApiKeys => Policies.Contains(ApiKeyAuthentication.Policy);
 
+        /// <summary>The member pages: a staff cookie is no member sign-in, so staff are sent to the member login like strangers.</summary>
+        public bool IsForMembers => Policies.Contains(MemberPolicies.Member);
+
         public HttpRequestMessage Request()
         {
             var path = "/" + Pattern.TrimStart('/')
@@ -165,6 +169,11 @@ public sealed class AccessControlTests : IAsyncLifetime
             }
 
             var location = response.Headers.Location?.OriginalString ?? "";
+            if (IsForMembers)
+            {
+                return response.StatusCode == HttpStatusCode.Redirect && location.Contains(MemberPrincipal.LoginPath, StringComparison.Ordinal);
+            }
+
             return response.StatusCode == HttpStatusCode.Redirect
                 && location.Contains(anonymousCaller ? "/Account/Login" : "/Account/Denied", StringComparison.Ordinal);
         }

@@ -57,7 +57,7 @@ public static class DataMapRegistry
         [MedlemTaxonomy.Contact] = [Membership, Communication],
         [MedlemTaxonomy.LanguagePreference] = [Membership, Communication],
         [MedlemTaxonomy.AccountUserName] = [StaffAccounts],
-        [MedlemTaxonomy.Credentials] = [StaffAccounts, Security],
+        [MedlemTaxonomy.Credentials] = [Membership, StaffAccounts, Security],
         [MedlemTaxonomy.UniqueId] = [Statistics, Membership],
         [MedlemTaxonomy.MembershipRecord] = [Membership],
         [MedlemTaxonomy.ActivitySummary] = [Membership, Statistics],
