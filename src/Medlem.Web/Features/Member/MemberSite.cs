@@ -24,6 +24,8 @@ public static class MemberSite
         services.AddScoped<MemberSignIn>();
         services.AddScoped<MemberCredentials>();
         services.AddMemberRateLimits();
+        services.AddOptions<Infrastructure.Mail.MailOptions>().BindConfiguration(Infrastructure.Mail.MailOptions.Section);
+        services.AddScoped<Infrastructure.Mail.MemberMail>();
         return services;
     }
 
