@@ -631,6 +631,12 @@ namespace Medlem.Migrations.Postgres.Migrations
                     b.Property<int>("LibraryId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Limit")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LimitedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("LoansLast12Months")
                         .HasColumnType("integer");
 
@@ -1024,6 +1030,47 @@ namespace Medlem.Migrations.Postgres.Migrations
                     b.ToTable("PrivacyRequests");
                 });
 
+            modelBuilder.Entity("Medlem.Core.Privacy.Restriction.LegalHold", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LibraryId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LibraryId");
+
+                    b.HasIndex("MembershipId", "SettledAt");
+
+                    b.ToTable("LegalHolds");
+                });
+
             modelBuilder.Entity("Medlem.Core.Privacy.Retention.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -1345,6 +1392,21 @@ namespace Medlem.Migrations.Postgres.Migrations
                     b.HasOne("Medlem.Core.Consortium.Library", null)
                         .WithMany()
                         .HasForeignKey("LibraryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Medlem.Core.Privacy.Restriction.LegalHold", b =>
+                {
+                    b.HasOne("Medlem.Core.Consortium.Library", null)
+                        .WithMany()
+                        .HasForeignKey("LibraryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Medlem.Core.Members.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -602,6 +602,12 @@ namespace Medlem.Migrations.Sqlite.Migrations
                     b.Property<int>("LibraryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Limit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LimitedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LoansLast12Months")
                         .HasColumnType("INTEGER");
 
@@ -989,6 +995,45 @@ namespace Medlem.Migrations.Sqlite.Migrations
                     b.ToTable("PrivacyRequests");
                 });
 
+            modelBuilder.Entity("Medlem.Core.Privacy.Restriction.LegalHold", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LibraryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LibraryId");
+
+                    b.HasIndex("MembershipId", "SettledAt");
+
+                    b.ToTable("LegalHolds");
+                });
+
             modelBuilder.Entity("Medlem.Core.Privacy.Retention.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -1308,6 +1353,21 @@ namespace Medlem.Migrations.Sqlite.Migrations
                     b.HasOne("Medlem.Core.Consortium.Library", null)
                         .WithMany()
                         .HasForeignKey("LibraryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Medlem.Core.Privacy.Restriction.LegalHold", b =>
+                {
+                    b.HasOne("Medlem.Core.Consortium.Library", null)
+                        .WithMany()
+                        .HasForeignKey("LibraryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Medlem.Core.Members.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
