@@ -18,6 +18,7 @@ public static class PrivacySetup
         services.AddScoped<IAccessExportPart, ConsentExportPart>();
         services.AddScoped<IAccessExportPart, RequestExportPart>();
         services.AddScoped<IAccessExportPart, AuditExportPart>();
+        services.AddScoped<IAccessExportPart, RestrictionExportPart>();
         services.AddScoped<AccessExport>();
         services.AddScoped<ErasePerson>();
         services.AddScoped<IErasureHold, Core.Privacy.Restriction.LegalHoldErasureHold>();
