@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddMedlemLogRedaction();
 
 builder.Services.AddMedlemCore(builder.Configuration, builder.Environment);
 builder.Services.AddMedlemStorage(StorageSetup.ReadDatabaseOptions(builder.Configuration));
