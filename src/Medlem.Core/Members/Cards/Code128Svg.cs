@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Net;
+using System.Security;
 using System.Text;
 
 namespace Medlem.Core.Members.Cards;
@@ -37,7 +37,7 @@ public static class Code128Svg
         var height = BarHeightModules + TextHeightModules;
         var svg = new StringBuilder(4096);
         svg.Append(CultureInfo.InvariantCulture,
-            $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"barcode\" role=\"img\" aria-label=\"{WebUtility.HtmlEncode(label)}\" ");
+            $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"barcode\" role=\"img\" aria-label=\"{SecurityElement.Escape(label)}\" ");
         svg.Append(CultureInfo.InvariantCulture,
             $"viewBox=\"0 0 {width} {height}\" width=\"{width * moduleWidthPx}\" height=\"{height * moduleWidthPx}\" shape-rendering=\"crispEdges\">");
         svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{width}\" height=\"{height}\" fill=\"#fff\"/>");
@@ -51,7 +51,7 @@ public static class Code128Svg
         svg.Append("</g>");
         svg.Append(CultureInfo.InvariantCulture,
             $"<text x=\"{width / 2}\" y=\"{BarHeightModules + TextHeightModules - 3}\" text-anchor=\"middle\" font-family=\"monospace\" font-size=\"10\" fill=\"#000\">");
-        svg.Append(WebUtility.HtmlEncode(barcode.Text));
+        svg.Append(SecurityElement.Escape(barcode.Text));
         svg.Append("</text></svg>");
         return svg.ToString();
     }

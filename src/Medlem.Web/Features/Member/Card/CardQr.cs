@@ -1,4 +1,4 @@
-using System.Net;
+using System.Security;
 using QRCoder;
 
 namespace Medlem.Web.Features.Member.Card;
@@ -23,6 +23,6 @@ public static class CardQr
             throw new InvalidOperationException("QRCoder's SVG no longer starts as expected; the QR code cannot be named for screen readers.");
         }
 
-        return SvgStart + $" class=\"qr\" role=\"img\" aria-label=\"{WebUtility.HtmlEncode(label)}\"" + svg[SvgStart.Length..];
+        return SvgStart + $" class=\"qr\" role=\"img\" aria-label=\"{SecurityElement.Escape(label)}\"" + svg[SvgStart.Length..];
     }
 }
