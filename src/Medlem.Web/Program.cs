@@ -8,6 +8,7 @@ using Medlem.Web.Features.Member.Card;
 using Medlem.Web.Features.Privacy.Consents;
 using Medlem.Web.Features.Members;
 using Medlem.Web.Features.Privacy;
+using Medlem.Web.Features.Privacy.Restriction;
 using Medlem.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
@@ -115,6 +116,7 @@ api.MapActivity();
 api.MapInsight();
 api.MapConsents();
 api.MapPrivacy();
+api.MapRestriction();
 api.MapCards();
 
 app.MapRazorPages();

@@ -631,6 +631,12 @@ namespace Medlem.Migrations.Postgres.Migrations
                     b.Property<int>("LibraryId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Limit")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LimitedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("LoansLast12Months")
                         .HasColumnType("integer");
 
@@ -778,6 +784,40 @@ namespace Medlem.Migrations.Postgres.Migrations
                     b.HasIndex("SearchName");
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Medlem.Core.Messaging.SentMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("LibraryId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentTo")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "SentAt");
+
+                    b.ToTable("SentMessages");
                 });
 
             modelBuilder.Entity("Medlem.Core.Privacy.Audit.AuditEntry", b =>
@@ -988,6 +1028,47 @@ namespace Medlem.Migrations.Postgres.Migrations
                     b.HasIndex("LibraryId", "Status", "DueOn");
 
                     b.ToTable("PrivacyRequests");
+                });
+
+            modelBuilder.Entity("Medlem.Core.Privacy.Restriction.LegalHold", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LibraryId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LibraryId");
+
+                    b.HasIndex("MembershipId", "SettledAt");
+
+                    b.ToTable("LegalHolds");
                 });
 
             modelBuilder.Entity("Medlem.Core.Privacy.Retention.JobLease", b =>
@@ -1264,6 +1345,15 @@ namespace Medlem.Migrations.Postgres.Migrations
                     b.Navigation("Address");
                 });
 
+            modelBuilder.Entity("Medlem.Core.Messaging.SentMessage", b =>
+                {
+                    b.HasOne("Medlem.Core.Members.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Medlem.Core.Privacy.Audit.AuditEntry", b =>
                 {
                     b.HasOne("Medlem.Core.Consortium.Library", null)
@@ -1302,6 +1392,21 @@ namespace Medlem.Migrations.Postgres.Migrations
                     b.HasOne("Medlem.Core.Consortium.Library", null)
                         .WithMany()
                         .HasForeignKey("LibraryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Medlem.Core.Privacy.Restriction.LegalHold", b =>
+                {
+                    b.HasOne("Medlem.Core.Consortium.Library", null)
+                        .WithMany()
+                        .HasForeignKey("LibraryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Medlem.Core.Members.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -602,6 +602,12 @@ namespace Medlem.Migrations.Sqlite.Migrations
                     b.Property<int>("LibraryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Limit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LimitedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LoansLast12Months")
                         .HasColumnType("INTEGER");
 
@@ -747,6 +753,38 @@ namespace Medlem.Migrations.Sqlite.Migrations
                     b.HasIndex("SearchName");
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Medlem.Core.Messaging.SentMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LibraryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentTo")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "SentAt");
+
+                    b.ToTable("SentMessages");
                 });
 
             modelBuilder.Entity("Medlem.Core.Privacy.Audit.AuditEntry", b =>
@@ -955,6 +993,45 @@ namespace Medlem.Migrations.Sqlite.Migrations
                     b.HasIndex("LibraryId", "Status", "DueOn");
 
                     b.ToTable("PrivacyRequests");
+                });
+
+            modelBuilder.Entity("Medlem.Core.Privacy.Restriction.LegalHold", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LibraryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LibraryId");
+
+                    b.HasIndex("MembershipId", "SettledAt");
+
+                    b.ToTable("LegalHolds");
                 });
 
             modelBuilder.Entity("Medlem.Core.Privacy.Retention.JobLease", b =>
@@ -1229,6 +1306,15 @@ namespace Medlem.Migrations.Sqlite.Migrations
                     b.Navigation("Address");
                 });
 
+            modelBuilder.Entity("Medlem.Core.Messaging.SentMessage", b =>
+                {
+                    b.HasOne("Medlem.Core.Members.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Medlem.Core.Privacy.Audit.AuditEntry", b =>
                 {
                     b.HasOne("Medlem.Core.Consortium.Library", null)
@@ -1267,6 +1353,21 @@ namespace Medlem.Migrations.Sqlite.Migrations
                     b.HasOne("Medlem.Core.Consortium.Library", null)
                         .WithMany()
                         .HasForeignKey("LibraryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Medlem.Core.Privacy.Restriction.LegalHold", b =>
+                {
+                    b.HasOne("Medlem.Core.Consortium.Library", null)
+                        .WithMany()
+                        .HasForeignKey("LibraryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Medlem.Core.Members.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -22,6 +22,8 @@ public static class AuditPurposes
     public const string ApiConsentsGet = "api.consents.get";
     public const string ApiConsentsUpdate = "api.consents.update";
     public const string PrivacyRequest = "privacy.request";
+    public const string DeskRestriction = "desk.restriction";
+    public const string DeskRestrictionChange = "desk.restriction.change";
     public const string ApiCardsVerify = "api.cards.verify";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
@@ -29,6 +31,7 @@ public static class AuditPurposes
         DeskSearch, DeskDetails, DeskDetailsChange, DeskEdit, DeskEditSave,
         ApiMembersSearch, ApiMembersGet, ApiMembersCreate, ApiMembersUpdate, ApiMembershipsUpdate,
         DeskConsents, DeskConsentsChange, ApiConsentsGet, ApiConsentsUpdate, PrivacyRequest,
+        DeskRestriction, DeskRestrictionChange,
         ApiCardsVerify,
     };
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication;
 using Medlem.Web.Features.Member.Login;
+using Medlem.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace Medlem.Web.Features.Member;
@@ -24,6 +25,7 @@ public static class MemberSite
         services.AddScoped<MemberSignIn>();
         services.AddScoped<MemberCredentials>();
         services.AddMemberRateLimits();
+        services.AddMemberMail();
         return services;
     }
 
