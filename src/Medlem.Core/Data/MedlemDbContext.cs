@@ -35,6 +35,7 @@ public sealed class MedlemDbContext(DbContextOptions<MedlemDbContext> options, I
     public DbSet<Activity.StatisticsKey> StatisticsKeys => Set<Activity.StatisticsKey>();
     public DbSet<Activity.ActivitySource> ActivitySources => Set<Activity.ActivitySource>();
     public DbSet<Privacy.Audit.AuditEntry> AuditEntries => Set<Privacy.Audit.AuditEntry>();
+    public DbSet<Privacy.Audit.AuditAnchor> AuditAnchors => Set<Privacy.Audit.AuditAnchor>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
     public DbSet<Privacy.Consents.ConsentRecord> ConsentRecords => Set<Privacy.Consents.ConsentRecord>();
     public DbSet<Privacy.Requests.PrivacyRequest> PrivacyRequests => Set<Privacy.Requests.PrivacyRequest>();

@@ -820,6 +820,29 @@ namespace Medlem.Migrations.Postgres.Migrations
                     b.ToTable("SentMessages");
                 });
 
+            modelBuilder.Entity("Medlem.Core.Privacy.Audit.AuditAnchor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditAnchors");
+                });
+
             modelBuilder.Entity("Medlem.Core.Privacy.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")

@@ -787,6 +787,27 @@ namespace Medlem.Migrations.Sqlite.Migrations
                     b.ToTable("SentMessages");
                 });
 
+            modelBuilder.Entity("Medlem.Core.Privacy.Audit.AuditAnchor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CutAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditAnchors");
+                });
+
             modelBuilder.Entity("Medlem.Core.Privacy.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
