@@ -4,6 +4,7 @@ using Medlem.Web.Features.Admin;
 using Medlem.Web.Features.Imports;
 using Medlem.Web.Features.Insight;
 using Medlem.Web.Features.Member;
+using Medlem.Web.Features.Member.Card;
 using Medlem.Web.Features.Privacy.Consents;
 using Medlem.Web.Features.Members;
 using Medlem.Web.Features.Privacy;
@@ -22,6 +23,7 @@ builder.Services.AddMedlemLocalization(builder.Environment.ContentRootPath);
 builder.Services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
 builder.Services.AddScoped<StaffSignIn>();
 builder.Services.AddMemberSite();
+builder.Services.AddMemberCards(builder.Configuration);
 builder.Services.AddMedlemImports();
 builder.Services.AddMedlemInsight();
 builder.Services.AddHostedService<Medlem.Web.Features.Privacy.Retention.NightlyRetentionJob>();
@@ -116,6 +118,7 @@ api.MapInsight();
 api.MapConsents();
 api.MapPrivacy();
 api.MapRestriction();
+api.MapCards();
 
 app.MapRazorPages();
 
