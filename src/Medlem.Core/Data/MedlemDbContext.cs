@@ -19,6 +19,7 @@ public sealed class MedlemDbContext(DbContextOptions<MedlemDbContext> options, I
     public DbSet<Library> Libraries => Set<Library>();
     public DbSet<Branch> Branches => Set<Branch>();
     public DbSet<StaffAccount> StaffAccounts => Set<StaffAccount>();
+    public DbSet<Consortium.Sharing.SharingRule> SharingRules => Set<Consortium.Sharing.SharingRule>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<ContactPoint> ContactPoints => Set<ContactPoint>();
     public DbSet<Guardianship> Guardianships => Set<Guardianship>();

@@ -344,6 +344,40 @@ namespace Medlem.Migrations.Postgres.Migrations
                     b.ToTable("Libraries");
                 });
 
+            modelBuilder.Entity("Medlem.Core.Consortium.Sharing.SharingRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OwnerLibraryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecipientLibraryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerLibraryId");
+
+                    b.HasIndex("RecipientLibraryId", "OwnerLibraryId");
+
+                    b.ToTable("SharingRules");
+                });
+
             modelBuilder.Entity("Medlem.Core.Consortium.StaffAccount", b =>
                 {
                     b.Property<int>("Id")
@@ -1209,6 +1243,21 @@ namespace Medlem.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("ParentLibrary");
+                });
+
+            modelBuilder.Entity("Medlem.Core.Consortium.Sharing.SharingRule", b =>
+                {
+                    b.HasOne("Medlem.Core.Consortium.Library", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerLibraryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Medlem.Core.Consortium.Library", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientLibraryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Medlem.Core.Consortium.StaffAccount", b =>

@@ -325,6 +325,38 @@ namespace Medlem.Migrations.Sqlite.Migrations
                     b.ToTable("Libraries");
                 });
 
+            modelBuilder.Entity("Medlem.Core.Consortium.Sharing.SharingRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerLibraryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecipientLibraryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerLibraryId");
+
+                    b.HasIndex("RecipientLibraryId", "OwnerLibraryId");
+
+                    b.ToTable("SharingRules");
+                });
+
             modelBuilder.Entity("Medlem.Core.Consortium.StaffAccount", b =>
                 {
                     b.Property<int>("Id")
@@ -1168,6 +1200,21 @@ namespace Medlem.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("ParentLibrary");
+                });
+
+            modelBuilder.Entity("Medlem.Core.Consortium.Sharing.SharingRule", b =>
+                {
+                    b.HasOne("Medlem.Core.Consortium.Library", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerLibraryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Medlem.Core.Consortium.Library", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientLibraryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Medlem.Core.Consortium.StaffAccount", b =>

@@ -28,6 +28,8 @@ public static class CoreSetup
         services.AddScoped<UpdateMemberDetails>();
         services.AddScoped<FindMembers>();
         services.AddScoped<GetMember>();
+        services.AddScoped<Core.Consortium.Sharing.SharingRules>();
+        services.AddScoped<Core.Consortium.Sharing.SharedMembers>();
         services.AddScoped<MembershipCommands>();
         services.AddScoped<ConsortiumCommands>();
         services.AddScoped<MemberCounts>();

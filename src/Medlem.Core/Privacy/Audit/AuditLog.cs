@@ -13,14 +13,18 @@ public sealed record AuditPage(IReadOnlyList<AuditLine> Lines, int Page, int Pag
 
 /// <summary>
 /// The trail as its library's data protection officer reads it: entries written by the library's
-/// own staff (who can only have read the library's members), newest first. Another library's
-/// entries are never listed, whatever the filter.
+/// own staff (who can only have read the library's members), and reads of its members by another
+/// library's staff under a sharing rule, newest first. Another library's other entries are never
+/// listed, whatever the filter.
 /// </summary>
 public sealed class AuditLog(MedlemDbContext db)
 {
     public async Task<AuditPage> ListAsync(AuditQuery query, CancellationToken ct)
     {
-        var entries = Between(query.From, query.To).AsNoTracking().Where(e => e.LibraryId == query.LibraryId);
+        // Its own staff's entries, and other libraries' reads of its members under a sharing rule.
+        var entries = Between(query.From, query.To).AsNoTracking().Where(e => e.LibraryId == query.LibraryId
+            || ((e.Purpose == AuditPurposes.SharedSearch || e.Purpose == AuditPurposes.SharedRead)
+                && db.Memberships.Any(m => m.Id == e.MembershipId && m.LibraryId == query.LibraryId)));
         if (query.PersonId is { } person)
         {
             entries = entries.Where(e => e.PersonId == person);

@@ -24,6 +24,12 @@ public static class AuditPurposes
     public const string PrivacyRequest = "privacy.request";
     public const string DeskRestriction = "desk.restriction";
     public const string DeskRestrictionChange = "desk.restriction.change";
+
+    /// <summary>Another library's member, found or read under a sharing rule; the owner's data protection officer sees these.</summary>
+    public const string SharedSearch = "shared.search";
+    public const string SharedRead = "shared.read";
+
+    public static readonly IReadOnlySet<string> Shared = new HashSet<string>(StringComparer.Ordinal) { SharedSearch, SharedRead };
     public const string ApiCardsVerify = "api.cards.verify";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
@@ -31,7 +37,7 @@ public static class AuditPurposes
         DeskSearch, DeskDetails, DeskDetailsChange, DeskEdit, DeskEditSave,
         ApiMembersSearch, ApiMembersGet, ApiMembersCreate, ApiMembersUpdate, ApiMembershipsUpdate,
         DeskConsents, DeskConsentsChange, ApiConsentsGet, ApiConsentsUpdate, PrivacyRequest,
-        DeskRestriction, DeskRestrictionChange,
+        DeskRestriction, DeskRestrictionChange, SharedSearch, SharedRead,
         ApiCardsVerify,
     };
 }

@@ -126,10 +126,11 @@ public sealed class ErasePerson(MedlemDbContext db, StatisticsStore store, TimeP
         db.Memberships.RemoveRange(person.Memberships); // cards and consent records cascade
 
         // The library's requests about the person stay as its record of what was done, naming no one;
-        // its audit entries about the person lose their subject (the chain still verifies: AuditHash).
+        // its audit entries about the person, and other libraries' reads of these memberships under a
+        // sharing rule, lose their subject (the chain still verifies: AuditHash).
         await db.PrivacyRequests.Where(r => r.LibraryId == libraryId && r.PersonId == person.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.PersonId, (Guid?)null).SetProperty(r => r.Description, (string?)null), ct);
-        await db.AuditEntries.Where(e => e.LibraryId == libraryId && e.PersonId == person.Id)
+        await db.AuditEntries.Where(e => (e.LibraryId == libraryId || (e.MembershipId != null && membershipIds.Contains(e.MembershipId.Value))) && e.PersonId == person.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.PersonId, (Guid?)null).SetProperty(e => e.MembershipId, (Guid?)null).SetProperty(e => e.SubjectSalt, (string?)null), ct);
         var personErased = !await db.Memberships.AnyAsync(m => m.PersonId == person.Id && !membershipIds.Contains(m.Id), ct)
             && !await db.Guardianships.AnyAsync(g => g.GuardianId == person.Id && db.Memberships.Any(m => m.PersonId == g.ChildId), ct);
