@@ -62,7 +62,7 @@ public static class DatabaseStartup
     /// <summary>
     /// Generates and loads the demo consortium, then its activity: written as Koha and Medlem
     /// export files and read by the same importers as a library's own files (so the demo runs the
-    /// real path). Prints the demo staff logins.
+    /// real path). Gives three demo members a PIN and prints the demo staff and member logins.
     /// </summary>
     public static async Task LoadDemoAsync(IServiceProvider services, double scale, int seed, TextWriter output, CancellationToken ct)
     {
@@ -75,7 +75,8 @@ public static class DatabaseStartup
         var probe = new StaffAccount { UserName = "", DisplayName = "", PasswordHash = "" };
         var summary = await DemoLoader.LoadAsync(db, data, password => hasher.HashPassword(probe, password), ct);
         await LoadDemoActivityAsync(services, data, output, ct);
-        await output.WriteLineAsync(DemoLogins.Format(summary));
+        var members = await DemoLogins.GiveMembersPinsAsync(db, clock, ct);
+        await output.WriteLineAsync(DemoLogins.Format(summary, members));
     }
 
     private static async Task LoadDemoActivityAsync(IServiceProvider services, DemoData data, TextWriter output, CancellationToken ct)

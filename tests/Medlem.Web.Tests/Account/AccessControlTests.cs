@@ -21,7 +21,12 @@ namespace Medlem.Web.Tests.Account;
 /// </summary>
 public sealed class AccessControlTests : IAsyncLifetime
 {
-    private static readonly string[] PublicPaths = ["/health", "/openapi/{documentName}.json", "/scalar/{documentName?}", "/language", "/Account/Login", "/Account/Logout", "/Account/Denied", "/Error", "/Status/{code:int}"];
+    private static readonly string[] PublicPaths =
+    [
+        "/health", "/openapi/{documentName}.json", "/scalar/{documentName?}", "/language", "/Account/Login", "/Account/Logout", "/Account/Denied", "/Error", "/Status/{code:int}",
+        // The members' front door: sign-up and its confirmation link, sign-in, the PIN reset and its link.
+        "/bli-medlem", "/bli-medlem/sjekk-e-post", "/bekreft-epost", "/glemt-pin", "/ny-pin", "/logg-inn", "/logg-ut",
+    ];
 
     private readonly MedlemApplication _app = new();
     private readonly Dictionary<StaffRoles, HttpClient> _clients = [];
@@ -75,6 +80,21 @@ public sealed class AccessControlTests : IAsyncLifetime
             .Where(p => !PublicPaths.Contains("/" + p?.TrimStart('/')))
             .ToList();
         Assert.Empty(unprotected);
+    }
+
+    [Fact]
+    public void EveryAnonymousMemberPage_IsListedAsPublicOnPurpose()
+    {
+        // A page of the members' site is for signed-in members unless its model says [AllowAnonymous];
+        // those strangers may open are listed above, so a new one is a decision, not an accident.
+        var anonymous = AllRouteEndpoints()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null
+                && e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == MemberPolicies.Member))
+            .Select(e => "/" + e.RoutePattern.RawText?.TrimStart('/'))
+            .Distinct()
+            .ToList();
+        Assert.Contains("/bli-medlem", anonymous);
+        Assert.True(anonymous.All(PublicPaths.Contains), "Anonymous member pages not listed in PublicPaths: " + string.Join(", ", anonymous.Where(p => !PublicPaths.Contains(p))));
     }
 
     [Fact]

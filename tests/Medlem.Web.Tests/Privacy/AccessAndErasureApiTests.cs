@@ -41,10 +41,10 @@ public sealed class AccessAndErasureApiTests : IAsyncLifetime
         // Masked, with the note that says why; never the full number.
         Assert.Equal("129052*****", export.GetProperty("person").GetProperty("nationalIdentityNumber").GetString());
         Assert.DoesNotContain(PrivacyScenario.Nin, json, StringComparison.Ordinal);
-        // Consents, requests and the audit trail each add their section; the desk's reads of this person
+        // Consents, requests, the audit trail and the sign-in account each add their section; the desk's reads of this person
         // (registration, the import's pages, this very export's member lookups) are in the audit section.
         var sections = export.GetProperty("sections").EnumerateArray().ToDictionary(s => s.GetProperty("key").GetString()!);
-        Assert.Equal(["consents", "requests", "audit"], sections.Keys);
+        Assert.Equal(["consents", "requests", "audit", "account"], sections.Keys);
         Assert.All(sections.Values, s => Assert.Equal("recorded", s.GetProperty("status").GetString()));
         Assert.Contains(sections["audit"].GetProperty("entries").EnumerateArray(), e => e.GetProperty("purpose").GetString() == "api.members.create");
     }

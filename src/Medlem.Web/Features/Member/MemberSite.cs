@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication;
+using Medlem.Web.Features.Member.Join;
 using Medlem.Web.Features.Member.Login;
 using Medlem.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
@@ -26,6 +27,7 @@ public static class MemberSite
         services.AddScoped<MemberCredentials>();
         services.AddMemberRateLimits();
         services.AddMemberMail();
+        services.AddMemberJoin();
         return services;
     }
 

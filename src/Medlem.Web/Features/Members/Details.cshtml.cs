@@ -3,6 +3,7 @@ using Medlem.Core.Consortium;
 using Medlem.Core.Data;
 using Medlem.Core.Members;
 using Medlem.Core.Privacy.Audit;
+using Medlem.Web.Features.Member.Login;
 using Medlem.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,13 +16,17 @@ namespace Medlem.Web.Features.Members;
 /// A member as the desk sees them, with the desk's actions on memberships and cards. Anyone
 /// who may read members sees the page; only desk and customer care get the actions.
 /// </summary>
-public sealed class DetailsModel(GetMember get, MembershipCommands commands, MedlemDbContext db, AuditTrail audit, IStringLocalizer<Program> texts) : PageModel
+public sealed class DetailsModel(
+    GetMember get, MembershipCommands commands, MedlemDbContext db, AuditTrail audit, IStringLocalizer<Program> texts, MemberCredentials credentials) : PageModel
 {
     public MemberView? Member { get; private set; }
     public IReadOnlyList<MembershipType> Types { get; private set; } = [];
     public bool CanWrite { get; private set; }
     public bool CanAudit { get; private set; }
     public bool CanHandlePrivacy { get; private set; }
+
+    /// <summary>The person has a PIN for card sign-in (never the PIN itself: only its hash exists).</summary>
+    public bool HasPin { get; private set; }
 
     [TempData] public string? Message { get; set; }
 
@@ -47,6 +52,15 @@ public sealed class DetailsModel(GetMember get, MembershipCommands commands, Med
 
     public Task<IActionResult> OnPostUnblockAsync(Guid id, Guid membershipId, CancellationToken ct) =>
         ActAsync(id, lib => commands.SetBlockAsync(lib, membershipId, blocked: false, null, ct), "done.unblocked", ct);
+
+    /// <summary>
+    /// The member chooses a PIN at the desk (after the desk has checked who they are): it replaces
+    /// any old one and ends a lockout. Audited as a change of the member's details.
+    /// </summary>
+    public Task<IActionResult> OnPostSetPinAsync(Guid id, string? pin, CancellationToken ct) =>
+        ActAsync(id, async _ => AsOutcome(await credentials.SetPinAsync(id, pin, ct)), "join.desk.pin-set", ct);
+
+    private static Outcome<bool> AsOutcome(ValidationErrors errors) => errors.IsEmpty ? Outcome<bool>.Success(true) : Outcome<bool>.Invalid(errors);
 
     private async Task<IActionResult> ActAsync<T>(Guid id, Func<int, Task<Outcome<T>>> action, string doneKey, CancellationToken ct)
     {
@@ -96,6 +110,7 @@ public sealed class DetailsModel(GetMember get, MembershipCommands commands, Med
         CanWrite = staff.Has(StaffRoles.Desk | StaffRoles.CustomerCare);
         CanAudit = staff.Has(StaffRoles.DataProtectionOfficer);
         CanHandlePrivacy = staff.Has(StaffPolicies.Roles[StaffPolicies.HandlePrivacyRequests]);
+        HasPin = await db.MemberAccounts.AnyAsync(a => a.PersonId == id && a.PinHash != null, ct);
         Types = await db.MembershipTypes.Where(t => t.LibraryId == staff.LibraryId && t.Active).OrderBy(t => t.NameNb).ToListAsync(ct);
         return Page();
     }

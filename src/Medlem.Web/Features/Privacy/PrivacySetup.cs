@@ -9,8 +9,9 @@ public static class PrivacySetup
 {
     /// <summary>
     /// The access export and the erasure. Sections of the export come from every registered
-    /// <see cref="IAccessExportPart"/> (consents, requests and the audit trail of reads);
-    /// holds on erasure from every <see cref="IErasureHold"/> (the legal holds staff and library systems record).
+    /// <see cref="IAccessExportPart"/> (consents, requests, the audit trail of reads, restrictions and holds, and the member's
+    /// sign-in account with the links and mail sent); holds on erasure from every <see cref="IErasureHold"/> (the legal holds
+    /// staff and library systems record).
     /// </summary>
     public static IServiceCollection AddMedlemPrivacy(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,6 +20,7 @@ public static class PrivacySetup
         services.AddScoped<IAccessExportPart, RequestExportPart>();
         services.AddScoped<IAccessExportPart, AuditExportPart>();
         services.AddScoped<IAccessExportPart, RestrictionExportPart>();
+        services.AddScoped<IAccessExportPart, AccountExportPart>();
         services.AddScoped<AccessExport>();
         services.AddScoped<ErasePerson>();
         services.AddScoped<IErasureHold, Core.Privacy.Restriction.LegalHoldErasureHold>();
