@@ -44,7 +44,7 @@ public sealed class AccessAndErasureApiTests : IAsyncLifetime
         // Consents, requests, the audit trail and the sign-in account each add their section; the desk's reads of this person
         // (registration, the import's pages, this very export's member lookups) are in the audit section.
         var sections = export.GetProperty("sections").EnumerateArray().ToDictionary(s => s.GetProperty("key").GetString()!);
-        Assert.Equal(["consents", "requests", "audit", "account"], sections.Keys);
+        Assert.Equal(["consents", "requests", "audit", "restrictions", "account"], sections.Keys);
         Assert.All(sections.Values, s => Assert.Equal("recorded", s.GetProperty("status").GetString()));
         Assert.Contains(sections["audit"].GetProperty("entries").EnumerateArray(), e => e.GetProperty("purpose").GetString() == "api.members.create");
     }
