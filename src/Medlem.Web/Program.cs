@@ -19,6 +19,7 @@ builder.Services.AddMedlemDataProtection(StorageSetup.ReadDatabaseOptions(builde
 builder.Services.AddMedlemLocalization(builder.Environment.ContentRootPath);
 builder.Services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
 builder.Services.AddScoped<StaffSignIn>();
+builder.Services.AddMemberSite();
 builder.Services.AddMedlemImports();
 builder.Services.AddMedlemInsight();
 builder.Services.AddHostedService<Medlem.Web.Features.Privacy.Retention.NightlyRetentionJob>();
@@ -96,6 +97,7 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapHealthChecks("/health").AllowAnonymous();

@@ -7,7 +7,7 @@ namespace Medlem.Core.Consortium;
 /// members. Staff and members are different principals: a staff member who borrows books has
 /// a member record too, signed in to separately.
 /// </summary>
-public sealed class StaffAccount
+public sealed class StaffAccount : Common.ILockableAccount
 {
     public int Id { get; set; }
 

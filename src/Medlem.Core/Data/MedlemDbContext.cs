@@ -27,6 +27,7 @@ public sealed class MedlemDbContext(DbContextOptions<MedlemDbContext> options, I
     public DbSet<LibraryCard> Cards => Set<LibraryCard>();
     public DbSet<Members.Accounts.MemberAccount> MemberAccounts => Set<Members.Accounts.MemberAccount>();
     public DbSet<Members.Accounts.MemberLink> MemberLinks => Set<Members.Accounts.MemberLink>();
+    public DbSet<Messaging.SentMessage> SentMessages => Set<Messaging.SentMessage>();
     public DbSet<Activity.ImportRun> ImportRuns => Set<Activity.ImportRun>();
     public DbSet<Activity.ImportRowError> ImportRowErrors => Set<Activity.ImportRowError>();
     public DbSet<Activity.SourceIdentity> SourceIdentities => Set<Activity.SourceIdentity>();

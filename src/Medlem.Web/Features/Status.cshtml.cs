@@ -21,6 +21,7 @@ public sealed class StatusModel : PageModel
         {
             404 => ("status-page.404-title", "status-page.404-text"),
             400 => ("status-page.400-title", "status-page.400-text"),
+            429 => ("status-page.429-title", "status-page.429-text"),
             _ => ("status-page.other-title", "status-page.other-text"),
         };
     }

@@ -38,7 +38,7 @@ public sealed class LoginTests : IAsyncLifetime
     public async Task Login_AfterRepeatedFailures_IsLockedEvenWithTheRightPassword_UntilTheLockoutEnds()
     {
         var client = _app.CreateClient(new() { AllowAutoRedirect = false });
-        for (var i = 0; i < StaffSignIn.MaxFailures; i++)
+        for (var i = 0; i < SecretCheck.MaxFailures; i++)
         {
             await StaffClient.PostFormAsync(client, "/Account/Login", new() { ["UserName"] = "desk.stavanger", ["Password"] = "wrong" });
         }
@@ -46,7 +46,7 @@ public sealed class LoginTests : IAsyncLifetime
         var locked = await StaffClient.PostFormAsync(client, "/Account/Login", new() { ["UserName"] = "desk.stavanger", ["Password"] = TestConsortium.Password });
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
 
-        _app.Clock.Advance(StaffSignIn.LockoutDuration + TimeSpan.FromSeconds(1));
+        _app.Clock.Advance(SecretCheck.LockoutDuration + TimeSpan.FromSeconds(1));
         var afterLockout = await StaffClient.PostFormAsync(client, "/Account/Login", new() { ["UserName"] = "desk.stavanger", ["Password"] = TestConsortium.Password });
         Assert.Equal(HttpStatusCode.Redirect, afterLockout.StatusCode);
     }

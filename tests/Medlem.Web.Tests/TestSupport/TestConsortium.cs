@@ -15,6 +15,12 @@ public sealed class TestConsortium
 {
     public const string Password = "Test-passord-2026!";
 
+    /// <summary>The PIN of both test members' cards (Kari: STAV0001, Ola: BERG0001).</summary>
+    public const string MemberPin = "2468";
+
+    /// <summary>Kari's password for e-mail sign-in (her address is verified).</summary>
+    public const string MemberPassword = "Kari-passord-2026";
+
     public required Library Stavanger { get; init; }
     public required Library Bergen { get; init; }
     public required Person StavangerMember { get; init; }
@@ -50,6 +56,10 @@ public sealed class TestConsortium
         await db.SaveChangesAsync();
         var (kari, kariMembership) = await AddMemberAsync(db, stavanger, "Kari", "Nordmann", new DateOnly(1985, 3, 14), "kari.nordmann@example.org", "41234567", "STAV0001");
         var (ola, olaMembership) = await AddMemberAsync(db, bergen, "Ola", "Bergmann", new DateOnly(1979, 7, 2), "ola.bergmann@example.org", "91234567", "BERG0001");
+        var credentials = scope.ServiceProvider.GetRequiredService<Features.Member.Login.MemberCredentials>();
+        await credentials.SetPinAsync(kari.Id, MemberPin, CancellationToken.None);
+        await credentials.SetPinAsync(ola.Id, MemberPin, CancellationToken.None);
+        await credentials.SetPasswordAsync(kari.Id, MemberPassword, CancellationToken.None);
         return new TestConsortium
         {
             Stavanger = stavanger, Bergen = bergen, StavangerMember = kari, BergenMember = ola,

@@ -8,7 +8,7 @@ namespace Medlem.Core.Members.Accounts;
 /// and the subject of their electronic ID. One per person, across the consortium's libraries.
 /// Secrets are stored only as ASP.NET Core Identity password hashes.
 /// </summary>
-public sealed class MemberAccount
+public sealed class MemberAccount : Common.ILockableAccount
 {
     public Guid PersonId { get; set; }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication;
+using Medlem.Web.Features.Member.Login;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace Medlem.Web.Features.Member;
@@ -14,6 +15,19 @@ public static class MemberSite
 
     public static bool IsMemberPage(string viewEnginePath) =>
         viewEnginePath.StartsWith(Folder + "/", StringComparison.Ordinal);
+
+    /// <summary>The member pages' services: sign-in, credentials, rate limits.</summary>
+    public static IServiceCollection AddMemberSite(this IServiceCollection services)
+    {
+        services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<Core.Members.Accounts.MemberAccount>,
+            Microsoft.AspNetCore.Identity.PasswordHasher<Core.Members.Accounts.MemberAccount>>();
+        services.AddScoped<MemberSignIn>();
+        services.AddScoped<MemberCredentials>();
+        services.AddMemberRateLimits();
+        services.AddOptions<Infrastructure.Mail.MailOptions>().BindConfiguration(Infrastructure.Mail.MailOptions.Section);
+        services.AddScoped<Infrastructure.Mail.MemberMail>();
+        return services;
+    }
 
     public static AuthenticationBuilder AddMemberCookie(this AuthenticationBuilder authentication) =>
         authentication.AddCookie(MemberPrincipal.Scheme, options =>
