@@ -20,6 +20,7 @@ builder.Services.AddMedlemLocalization(builder.Environment.ContentRootPath);
 builder.Services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
 builder.Services.AddScoped<StaffSignIn>();
 builder.Services.AddMemberSite();
+builder.Services.AddMyPage();
 builder.Services.AddMedlemImports();
 builder.Services.AddMedlemInsight();
 builder.Services.AddHostedService<Medlem.Web.Features.Privacy.Retention.NightlyRetentionJob>();
