@@ -14,7 +14,7 @@ namespace Medlem.Web.Tests.Member.MyPage;
 /// <summary>
 /// The test consortium (Kari of Stavanger, card STAV0001; Ola of Bergen, BERG0001) plus Per, a second
 /// Stavanger member (STAV0002), and Lise, a Stavanger child of 10 (STAV0003) with Kari as guardian;
-/// all sign in with <see cref="TestConsortium.MemberPin"/>. <see cref="LoadActivityAsync"/> gives
+/// all sign in with <see cref="TestConsortium.MemberPin"/>. <see cref="LoadActivityAsync(MedlemApplication)"/> gives
 /// Kari and Per loans through the real importer.
 /// </summary>
 internal sealed class MyPageWebData
@@ -76,7 +76,10 @@ internal sealed class MyPageWebData
     /// Loans through the real importer, at Stavanger's branch "hoved": Kari borrows on 2 and 10 November 2026
     /// and renews on 5 October; Per borrows on 3 November (<see cref="KariActivity"/> counts Kari's).
     /// </summary>
-    public async Task LoadActivityAsync(MedlemApplication app)
+    public Task LoadActivityAsync(MedlemApplication app) => LoadActivityAsync(app, Consortium.Stavanger.Id);
+
+    /// <summary>The same loans into a consortium seeded elsewhere (the browser tests' <see cref="BrowserApp"/>); Per's card matches nobody there.</summary>
+    public static async Task LoadActivityAsync(MedlemApplication app, int stavangerId)
     {
         const string loans = """
             time,branch,type,item_id,card_number
@@ -89,7 +92,7 @@ internal sealed class MyPageWebData
         var db = scope.ServiceProvider.GetRequiredService<MedlemDbContext>();
         var run = await new ActivityImporter(db, scope.ServiceProvider.GetRequiredService<StatisticsStore>(), app.Clock).ImportAsync(new ImportRequest
         {
-            LibraryId = Consortium.Stavanger.Id, Kind = ImportKind.Loans, Content = new MemoryStream(Encoding.UTF8.GetBytes(loans)),
+            LibraryId = stavangerId, Kind = ImportKind.Loans, Content = new MemoryStream(Encoding.UTF8.GetBytes(loans)),
             FileName = "utlan.csv", Channel = "cli", RunBy = "test",
         }, ct: TestContext.Current.CancellationToken);
         Assert.Equal(4, run.RowsLoaded);
