@@ -24,7 +24,8 @@ internal static class PrivacyCommands
             if (result.Intact)
             {
                 // The head is worth writing down elsewhere: the chain alone cannot show that its end was cut off.
-                Console.WriteLine($"The audit trail is intact: {result.Entries} entries, last {result.LastSequence}, head {result.Head}.");
+                var from = result.FirstSequence > 1 ? $" from entry {result.FirstSequence} (retention cut the {result.FirstSequence - 1} before it)" : "";
+                Console.WriteLine($"The audit trail is intact{from}: {result.Entries} entries, last {result.LastSequence}, head {result.Head}.");
                 return 0;
             }
 

@@ -7,6 +7,7 @@ using Medlem.Web.Features.Member;
 using Medlem.Web.Features.Privacy.Consents;
 using Medlem.Web.Features.Members;
 using Medlem.Web.Features.Privacy;
+using Medlem.Web.Features.Privacy.Restriction;
 using Medlem.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
@@ -114,6 +115,7 @@ api.MapActivity();
 api.MapInsight();
 api.MapConsents();
 api.MapPrivacy();
+api.MapRestriction();
 
 app.MapRazorPages();
 

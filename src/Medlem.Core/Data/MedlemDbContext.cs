@@ -28,12 +28,14 @@ public sealed class MedlemDbContext(DbContextOptions<MedlemDbContext> options, I
     public DbSet<Members.Accounts.MemberAccount> MemberAccounts => Set<Members.Accounts.MemberAccount>();
     public DbSet<Members.Accounts.MemberLink> MemberLinks => Set<Members.Accounts.MemberLink>();
     public DbSet<Messaging.SentMessage> SentMessages => Set<Messaging.SentMessage>();
+    public DbSet<Privacy.Restriction.LegalHold> LegalHolds => Set<Privacy.Restriction.LegalHold>();
     public DbSet<Activity.ImportRun> ImportRuns => Set<Activity.ImportRun>();
     public DbSet<Activity.ImportRowError> ImportRowErrors => Set<Activity.ImportRowError>();
     public DbSet<Activity.SourceIdentity> SourceIdentities => Set<Activity.SourceIdentity>();
     public DbSet<Activity.StatisticsKey> StatisticsKeys => Set<Activity.StatisticsKey>();
     public DbSet<Activity.ActivitySource> ActivitySources => Set<Activity.ActivitySource>();
     public DbSet<Privacy.Audit.AuditEntry> AuditEntries => Set<Privacy.Audit.AuditEntry>();
+    public DbSet<Privacy.Audit.AuditAnchor> AuditAnchors => Set<Privacy.Audit.AuditAnchor>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
     public DbSet<Privacy.Consents.ConsentRecord> ConsentRecords => Set<Privacy.Consents.ConsentRecord>();
     public DbSet<Privacy.Requests.PrivacyRequest> PrivacyRequests => Set<Privacy.Requests.PrivacyRequest>();

@@ -42,8 +42,9 @@ public sealed class RosterSync(MedlemDbContext db, StatisticsStore store, TimePr
     private async Task CopyAsync(DuckDB.NET.Data.DuckDBConnection connection, short libraryId, DateTime now, CancellationToken ct)
     {
         var numbers = await StatisticsNumbers.LoadAsync(connection, libraryId, ct);
+        // A membership whose processing is limited (restriction, objection, erasure pending) is not counted.
         var memberships = await db.Memberships.AsNoTracking()
-            .Where(m => m.LibraryId == libraryId)
+            .Where(m => m.LibraryId == libraryId && m.Limit == Privacy.Restriction.ProcessingLimit.None)
             .Select(m => new { m.Pseudonym, m.HomeBranchId, m.MembershipTypeId, m.Person!.BirthDate, m.ValidFrom, m.ValidTo, m.BlockedAt })
             .ToListAsync(ct);
         var entries = memberships.Select(m => new RosterEntry(

@@ -50,6 +50,15 @@ public sealed class Membership
     /// <summary>Free text written by staff; may name the person, so it is personal data.</summary>
     [PersonalData(MedlemTaxonomy.Note)] public string? BlockReason { get; set; }
 
+    /// <summary>
+    /// A limit on processing (GDPR art. 18 restriction, art. 21 objection to statistics, or an
+    /// erasure waiting for a legal hold to be settled). A limited membership is left out of the
+    /// statistics roster and the activity import's matching, so nothing new is linked to it.
+    /// </summary>
+    [PersonalData(MedlemTaxonomy.MembershipRecord)] public Privacy.Restriction.ProcessingLimit Limit { get; set; }
+
+    [PersonalData(MedlemTaxonomy.MembershipRecord)] public DateTimeOffset? LimitedAt { get; set; }
+
     /// <summary>On the user panel (brukerpanel): the top of the engagement ladder.</summary>
     [PersonalData(MedlemTaxonomy.MembershipRecord)] public bool OnUserPanel { get; set; }
 

@@ -631,6 +631,12 @@ namespace Medlem.Migrations.Postgres.Migrations
                     b.Property<int>("LibraryId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Limit")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LimitedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("LoansLast12Months")
                         .HasColumnType("integer");
 
@@ -812,6 +818,29 @@ namespace Medlem.Migrations.Postgres.Migrations
                     b.HasIndex("PersonId", "SentAt");
 
                     b.ToTable("SentMessages");
+                });
+
+            modelBuilder.Entity("Medlem.Core.Privacy.Audit.AuditAnchor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditAnchors");
                 });
 
             modelBuilder.Entity("Medlem.Core.Privacy.Audit.AuditEntry", b =>
@@ -1022,6 +1051,47 @@ namespace Medlem.Migrations.Postgres.Migrations
                     b.HasIndex("LibraryId", "Status", "DueOn");
 
                     b.ToTable("PrivacyRequests");
+                });
+
+            modelBuilder.Entity("Medlem.Core.Privacy.Restriction.LegalHold", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LibraryId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LibraryId");
+
+                    b.HasIndex("MembershipId", "SettledAt");
+
+                    b.ToTable("LegalHolds");
                 });
 
             modelBuilder.Entity("Medlem.Core.Privacy.Retention.JobLease", b =>
@@ -1345,6 +1415,21 @@ namespace Medlem.Migrations.Postgres.Migrations
                     b.HasOne("Medlem.Core.Consortium.Library", null)
                         .WithMany()
                         .HasForeignKey("LibraryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Medlem.Core.Privacy.Restriction.LegalHold", b =>
+                {
+                    b.HasOne("Medlem.Core.Consortium.Library", null)
+                        .WithMany()
+                        .HasForeignKey("LibraryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Medlem.Core.Members.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -602,6 +602,12 @@ namespace Medlem.Migrations.Sqlite.Migrations
                     b.Property<int>("LibraryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Limit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LimitedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LoansLast12Months")
                         .HasColumnType("INTEGER");
 
@@ -779,6 +785,27 @@ namespace Medlem.Migrations.Sqlite.Migrations
                     b.HasIndex("PersonId", "SentAt");
 
                     b.ToTable("SentMessages");
+                });
+
+            modelBuilder.Entity("Medlem.Core.Privacy.Audit.AuditAnchor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CutAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditAnchors");
                 });
 
             modelBuilder.Entity("Medlem.Core.Privacy.Audit.AuditEntry", b =>
@@ -987,6 +1014,45 @@ namespace Medlem.Migrations.Sqlite.Migrations
                     b.HasIndex("LibraryId", "Status", "DueOn");
 
                     b.ToTable("PrivacyRequests");
+                });
+
+            modelBuilder.Entity("Medlem.Core.Privacy.Restriction.LegalHold", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LibraryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LibraryId");
+
+                    b.HasIndex("MembershipId", "SettledAt");
+
+                    b.ToTable("LegalHolds");
                 });
 
             modelBuilder.Entity("Medlem.Core.Privacy.Retention.JobLease", b =>
@@ -1308,6 +1374,21 @@ namespace Medlem.Migrations.Sqlite.Migrations
                     b.HasOne("Medlem.Core.Consortium.Library", null)
                         .WithMany()
                         .HasForeignKey("LibraryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Medlem.Core.Privacy.Restriction.LegalHold", b =>
+                {
+                    b.HasOne("Medlem.Core.Consortium.Library", null)
+                        .WithMany()
+                        .HasForeignKey("LibraryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Medlem.Core.Members.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -48,6 +48,7 @@ public static class CoreSetup
         services.AddScoped<Core.Privacy.Retention.IRetentionRule, Core.Privacy.Retention.ReadingHistoryRetention>();
         services.AddScoped<Core.Privacy.Retention.IRetentionRule, Core.Privacy.Retention.ClosedRequestRetention>();
         services.AddScoped<Core.Privacy.Retention.IRetentionRule, Core.Privacy.Retention.GuardianRetention>();
+        services.AddScoped<Core.Privacy.Retention.IRetentionRule, Core.Privacy.Audit.AuditRetention>();
         services.AddScoped<Core.Privacy.Retention.RetentionRunner>();
         services.AddScoped<Core.Privacy.Breaches.Breaches>();
         return services;

@@ -32,7 +32,7 @@ public sealed class ErasePersonTests
     }
 
     [Fact]
-    public async Task Erase_WithAHold_ErasesNothing()
+    public async Task Erase_WithAHold_ErasesNothingYet_ButRestrictsTheMembership()
     {
         using var harness = await ImportHarness.CreateAsync();
         var personId = await PersonIdAsync(harness, harness["Kari"].MembershipId);
@@ -42,6 +42,9 @@ public sealed class ErasePersonTests
         Assert.Equal(ErasureStatus.Held, outcome.Status);
         Assert.Equal("erasure.hold.fee", Assert.Single(outcome.Holds).Code);
         Assert.Equal(5, harness.Database.CountRows().Memberships);
+        await using var db = harness.Database.NewContext();
+        Assert.Equal(Core.Privacy.Restriction.ProcessingLimit.ErasurePending,
+            await db.Memberships.Where(m => m.PersonId == personId).Select(m => m.Limit).SingleAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]

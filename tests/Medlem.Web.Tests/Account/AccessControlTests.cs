@@ -144,6 +144,7 @@ public sealed class AccessControlTests : IAsyncLifetime
                 .Replace("{id:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
                 .Replace("{id:int}", "0", StringComparison.Ordinal)
                 .Replace("{id:long}", "0", StringComparison.Ordinal)
+                .Replace("{holdId:long}", "0", StringComparison.Ordinal)
                 .Replace("{kind}", "loans", StringComparison.Ordinal)
                 .Replace("{id}", Guid.Empty.ToString(), StringComparison.Ordinal);
             var request = new HttpRequestMessage(new HttpMethod(Method), path);

@@ -15,8 +15,9 @@ internal static class MemberIndexLoader
     public static async Task<(MemberIndex Index, Dictionary<Guid, RegisterSummary> Summaries)> LoadAsync(
         MedlemDbContext db, int libraryId, ImportFormat system, StatisticsNumbers numbers, CancellationToken ct)
     {
+        // A membership whose processing is limited is not matched: its use counts as an unknown visitor's.
         var members = await db.Memberships.AsNoTracking()
-            .Where(m => m.LibraryId == libraryId)
+            .Where(m => m.LibraryId == libraryId && m.Limit == Privacy.Restriction.ProcessingLimit.None)
             .Select(m => new { m.Id, m.PersonId, m.Pseudonym, m.Person!.BirthDate, m.MembershipTypeId, m.LastUsedOn, m.LoansLast12Months, m.ActivityAsOf })
             .ToListAsync(ct);
         var summaries = members.ToDictionary(m => m.Pseudonym, m => new RegisterSummary(m.LastUsedOn, m.LoansLast12Months, m.ActivityAsOf));
@@ -26,12 +27,18 @@ internal static class MemberIndexLoader
         var byCard = new Dictionary<string, MemberRef>(StringComparer.Ordinal);
         await foreach (var card in db.Cards.AsNoTracking().Where(c => c.LibraryId == libraryId).Select(c => new { c.Number, c.MembershipId }).AsAsyncEnumerable().WithCancellation(ct))
         {
-            byCard[card.Number] = byId[card.MembershipId];
+            if (byId.TryGetValue(card.MembershipId, out var member))
+            {
+                byCard[card.Number] = member;
+            }
         }
         var bySourceId = new Dictionary<string, MemberRef>(StringComparer.Ordinal);
         await foreach (var link in db.SourceIdentities.AsNoTracking().Where(s => s.LibraryId == libraryId && s.System == system).Select(s => new { s.ExternalId, s.MembershipId }).AsAsyncEnumerable().WithCancellation(ct))
         {
-            bySourceId[link.ExternalId] = byId[link.MembershipId];
+            if (byId.TryGetValue(link.MembershipId, out var member))
+            {
+                bySourceId[link.ExternalId] = member;
+            }
         }
         var byPerson = members.GroupBy(m => m.PersonId).ToDictionary(g => g.Key, g => byId[g.First().Id]);
         var byEmail = new Dictionary<string, MemberRef>(StringComparer.Ordinal);
@@ -39,7 +46,10 @@ internal static class MemberIndexLoader
             .Where(c => c.Kind == ContactKind.Email && db.Memberships.Any(m => m.LibraryId == libraryId && m.PersonId == c.PersonId))
             .Select(c => new { c.Value, c.PersonId }).AsAsyncEnumerable().WithCancellation(ct))
         {
-            byEmail[email.Value] = byPerson[email.PersonId];
+            if (byPerson.TryGetValue(email.PersonId, out var member))
+            {
+                byEmail[email.Value] = member;
+            }
         }
         return (new MemberIndex(bySourceId, byCard, byEmail), summaries);
     }

@@ -25,26 +25,31 @@ public enum AuditBreak
 /// The outcome of <see cref="AuditChain.VerifyAsync"/>: the entries checked, and where and why
 /// the chain first broke. <see cref="Head"/> is the last entry's hash; written down elsewhere
 /// (a ticket, a printout), it shows later that nothing was cut from the end, which the chain
-/// alone cannot show.
+/// alone cannot show. <see cref="FirstSequence"/> is where verification began: 1, or the entry
+/// after the anchor retention left.
 /// </summary>
-public sealed record AuditVerification(long Entries, long? BrokenAt, AuditBreak Break, long LastSequence, string Head)
+public sealed record AuditVerification(long Entries, long? BrokenAt, AuditBreak Break, long LastSequence, string Head, long FirstSequence = 1)
 {
     public bool Intact => BrokenAt is null;
 }
 
-/// <summary>Recomputes the whole audit chain, oldest first, and reports the first entry that does not fit.</summary>
+/// <summary>
+/// Recomputes the audit chain, oldest first, from the genesis or from the anchor retention left
+/// (<see cref="AuditAnchor"/>), and reports the first entry that does not fit.
+/// </summary>
 public sealed class AuditChain(MedlemDbContext db)
 {
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct)
     {
-        long expected = 1, checkedEntries = 0;
-        var previous = AuditHash.Genesis;
+        var anchor = await db.AuditAnchors.AsNoTracking().SingleOrDefaultAsync(ct);
+        long first = (anchor?.Sequence ?? 0) + 1, expected = first, checkedEntries = 0;
+        var previous = anchor?.Hash ?? AuditHash.Genesis;
         await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
             var broken = Check(entry, expected, previous);
             if (broken != AuditBreak.None)
             {
-                return new AuditVerification(checkedEntries, expected, broken, expected - 1, previous);
+                return new AuditVerification(checkedEntries, expected, broken, expected - 1, previous, first);
             }
 
             checkedEntries++;
@@ -52,7 +57,7 @@ public sealed class AuditChain(MedlemDbContext db)
             previous = entry.Hash;
         }
 
-        return new AuditVerification(checkedEntries, null, AuditBreak.None, expected - 1, previous);
+        return new AuditVerification(checkedEntries, null, AuditBreak.None, expected - 1, previous, first);
     }
 
     private static AuditBreak Check(AuditEntry entry, long expected, string previous)

@@ -22,11 +22,14 @@ public static class AuditPurposes
     public const string ApiConsentsGet = "api.consents.get";
     public const string ApiConsentsUpdate = "api.consents.update";
     public const string PrivacyRequest = "privacy.request";
+    public const string DeskRestriction = "desk.restriction";
+    public const string DeskRestrictionChange = "desk.restriction.change";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         DeskSearch, DeskDetails, DeskDetailsChange, DeskEdit, DeskEditSave,
         ApiMembersSearch, ApiMembersGet, ApiMembersCreate, ApiMembersUpdate, ApiMembershipsUpdate,
         DeskConsents, DeskConsentsChange, ApiConsentsGet, ApiConsentsUpdate, PrivacyRequest,
+        DeskRestriction, DeskRestrictionChange,
     };
 }

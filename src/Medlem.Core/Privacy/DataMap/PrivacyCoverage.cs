@@ -34,6 +34,7 @@ public static class PrivacyCoverage
         ["MemberAccount"] = new(Coverage.Member, Coverage.Member, "AccountExportPart (which ways of signing in exist, never the hashes); cascades with Person"),
         ["MemberLink"] = new(Coverage.Member, Coverage.Member, "AccountExportPart (links sent, to which address); cascades with Person"),
         ["SentMessage"] = new(Coverage.Member, Coverage.Member, "AccountExportPart (messages sent: kind, address, time); cascades with Person"),
+        ["LegalHold"] = new(Coverage.Member, Coverage.Member, "RestrictionExportPart; an open hold keeps the membership restricted (ErasurePending) until settled, then ErasePerson deletes it with the membership"),
         ["SourceIdentity"] = new(Coverage.Member, Coverage.Member, "AccessExport library-system ids; ErasePerson deletes them and hands them to the library system"),
         ["ImportRowError"] = new(Coverage.Member, Coverage.Anonymised, "AccessExport.importErrors (by the card's mask); ErasePerson redacts the value"),
         ["ConsentRecord"] = new(Coverage.Member, Coverage.Member, "ConsentExportPart; cascades with Membership, guardian ids cleared"),

@@ -48,6 +48,7 @@ public sealed class ErasePerson(MedlemDbContext db, StatisticsStore store, TimeP
 
         if (reasons.Count > 0)
         {
+            await RestrictUntilSettledAsync(libraryId, person.Memberships, ct);
             return new ErasureOutcome(ErasureStatus.Held, reasons, null);
         }
 
@@ -66,6 +67,26 @@ public sealed class ErasePerson(MedlemDbContext db, StatisticsStore store, TimeP
 
         result = result with { Webhook = await webhook.SendAsync(result.Instruction, ct) };
         return new ErasureOutcome(ErasureStatus.Erased, [], result);
+    }
+
+    /// <summary>
+    /// What must be kept is kept, and nothing more is done with it (art. 17(3), art. 18(2)): the
+    /// memberships are restricted until the holds are settled, and their statistics link is broken
+    /// now. Settling the last hold, or the nightly retention run, completes the erasure.
+    /// </summary>
+    private async Task RestrictUntilSettledAsync(int libraryId, List<Membership> memberships, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var newlyHeld = memberships.Where(m => m.Limit != Restriction.ProcessingLimit.ErasurePending).ToList();
+        await Restriction.PseudonymRotation.RotateAsync(store, libraryId, newlyHeld, ct);
+        foreach (var membership in newlyHeld)
+        {
+            membership.Limit = Restriction.ProcessingLimit.ErasurePending;
+            membership.LimitedAt = now;
+            membership.UpdatedAt = now;
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task<ErasureResult> EraseAsync(int libraryId, Person person, List<Guid> membershipIds, CancellationToken ct)
@@ -146,7 +167,10 @@ public enum ErasureStatus
     /// <summary>Not visible to the library, or no membership of it to erase.</summary>
     NotFound = 1,
 
-    /// <summary>Something the law requires to keep (<see cref="IErasureHold"/>): nothing was erased.</summary>
+    /// <summary>
+    /// Something the law requires to keep (<see cref="IErasureHold"/>): the memberships are restricted
+    /// (<see cref="Restriction.ProcessingLimit.ErasurePending"/>) and erased when it is settled.
+    /// </summary>
     Held = 2,
 }
 

@@ -19,6 +19,9 @@ public sealed class RetentionPolicy
     /// <summary>Members with no recorded use for this many years are notified, then deleted.</summary>
     public int InactiveYears { get; set; } = 5;
 
+    /// <summary>Days between the notice to an inactive member and the deletion; use in between keeps the membership.</summary>
+    public int InactiveNoticeDays { get; set; } = 30;
+
     /// <summary>The audit trail is kept this many years.</summary>
     public int AuditYears { get; set; } = 5;
 }

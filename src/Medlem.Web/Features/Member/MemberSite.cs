@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication;
 using Medlem.Web.Features.Member.Login;
+using Medlem.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace Medlem.Web.Features.Member;
@@ -24,8 +25,7 @@ public static class MemberSite
         services.AddScoped<MemberSignIn>();
         services.AddScoped<MemberCredentials>();
         services.AddMemberRateLimits();
-        services.AddOptions<Infrastructure.Mail.MailOptions>().BindConfiguration(Infrastructure.Mail.MailOptions.Section);
-        services.AddScoped<Infrastructure.Mail.MemberMail>();
+        services.AddMemberMail();
         return services;
     }
 

@@ -43,7 +43,7 @@ public static class PrivacyApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Erasure (GDPR art. 17): erase a person from this library; returns, once, what the library system must erase.")
-            .WithDescription("Deletes this library's memberships of the person, their cards and library-system ids, the person when no other library holds a membership, and breaks the pseudonym link in the statistics store. 409 when something the law requires to keep holds it.");
+            .WithDescription("Deletes this library's memberships of the person, their cards and library-system ids, the person when no other library holds a membership, and breaks the pseudonym link in the statistics store. 409 when something the law requires to keep holds it: the memberships are then restricted (ErasurePending) and erased when the last hold is settled.");
 
         return api;
     }

@@ -15,7 +15,7 @@ public sealed record MemberMessage(Guid PersonId, int LibraryId, string Template
 /// are secrets). The log names the kind only, never the address.
 /// </summary>
 public sealed partial class MemberMail(
-    MedlemDbContext db, IOptions<MailOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<MemberMail> log)
+    MedlemDbContext db, IOptions<MailOptions> options, TimeProvider clock, ILogger<MemberMail> log, IHostEnvironment? environment = null)
 {
     public async Task SendAsync(MemberMessage message, CancellationToken ct)
     {
@@ -29,7 +29,8 @@ public sealed partial class MemberMail(
 
         if (string.IsNullOrWhiteSpace(settings.Host))
         {
-            var folder = Path.Combine(environment.ContentRootPath, settings.PickupDirectory);
+            // The command line has no host environment: it runs in the web project's folder.
+            var folder = Path.Combine(environment?.ContentRootPath ?? Directory.GetCurrentDirectory(), settings.PickupDirectory);
             Directory.CreateDirectory(folder);
             await mime.WriteToAsync(Path.Combine(folder, $"{clock.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid():N}.eml"), ct);
         }
