@@ -25,7 +25,7 @@ public enum PendingStep
     ElectronicId = 4,
 }
 
-/// <summary>One of the member's memberships, with its status derived as at the desk.</summary>
+/// <summary>One of the member's memberships, with its status derived as at the desk and any limit on its processing (art. 18, 21, or an erasure waiting for a hold).</summary>
 public sealed record MyMembership(
     Guid Id,
     MyLibrary Library,
@@ -36,7 +36,8 @@ public sealed record MyMembership(
     DateOnly? ValidTo,
     VerificationLevel Verification,
     IReadOnlyList<PendingStep> Pending,
-    IReadOnlyList<LibraryCard> Cards)
+    IReadOnlyList<LibraryCard> Cards,
+    Privacy.Restriction.ProcessingLimit Limit)
 {
     /// <summary>The card to show: the newest active one, else the newest.</summary>
     public LibraryCard? CurrentCard =>
@@ -68,7 +69,7 @@ public sealed class MyMemberships(MedlemDbContext db, MemberRules rules, TimePro
         return [.. loaded.Select(m => new MyMembership(
             m.Id, libraries[m.LibraryId], m.MembershipType!, m.HomeBranchId is { } b ? branches.GetValueOrDefault(b) : null,
             rules.Status.Evaluate(m, m.MembershipType!, m.Person!.BirthDate, today), m.ValidFrom, m.ValidTo, m.Verification,
-            PendingOf(m, today), [.. m.Cards.OrderByDescending(c => c.IssuedOn).ThenByDescending(c => c.Id)]))];
+            PendingOf(m, today), [.. m.Cards.OrderByDescending(c => c.IssuedOn).ThenByDescending(c => c.Id)], m.Limit))];
     }
 
     /// <summary>The person's memberships with type, cards and the person (for the birth date), untracked.</summary>

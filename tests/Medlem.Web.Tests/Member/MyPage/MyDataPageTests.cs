@@ -4,9 +4,11 @@ using System.Text.Json;
 using Medlem.Core.Consortium;
 using Medlem.Core.Members;
 using Medlem.Core.Privacy.Requests;
+using Medlem.Core.Privacy.Restriction;
 using Medlem.Statistics;
 using Medlem.Web.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Medlem.Web.Tests.Member.MyPage;
 
@@ -139,5 +141,23 @@ public sealed class MyDataPageTests : IAsyncLifetime
         Assert.Contains("<p class=\"error\" id=\"Form_Email-error\">Ikke en gyldig e-postadresse.</p>", html, StringComparison.Ordinal);
         Assert.Contains("<p class=\"error\" id=\"Form_FamilyName-error\">Må fylles ut.</p>", html, StringComparison.Ordinal);
         Assert.Equal("Nordmann", await _app.WithDbAsync(db => db.People.Where(p => p.Id == _data.Kari).Select(p => p.FamilyName).SingleAsync(TestContext.Current.CancellationToken)));
+    }
+
+    [Fact]
+    public async Task ARestrictionAndAHold_ThatTheDeskRecorded_AreShownToTheMember()
+    {
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var restrictions = scope.ServiceProvider.GetRequiredService<Restrictions>();
+            var ct = TestContext.Current.CancellationToken;
+            Assert.True((await restrictions.LimitAsync(_data.Consortium.Stavanger.Id, _data.KariMembership, ProcessingLimit.Restricted, ct)).Succeeded);
+            Assert.True((await restrictions.AddHoldAsync(_data.Consortium.Stavanger.Id, _data.KariMembership, LegalHoldKind.UnpaidFee, "FAKTURA-1042", 350m, ct)).Succeeded);
+        }
+
+        var home = await _kari.GetStringAsync("/min-side", TestContext.Current.CancellationToken);
+        Assert.Contains("Begrenset (art. 18): opplysningene lagres, men brukes ikke", home, StringComparison.Ordinal);
+        var data = await _kari.GetStringAsync("/min-side/mine-data", TestContext.Current.CancellationToken);
+        Assert.Contains("Låner: Begrenset (art. 18): opplysningene lagres, men brukes ikke (fra 28.11.2026 12:00).", data, StringComparison.Ordinal);
+        Assert.Contains("Låner: Ubetalt erstatningskrav FAKTURA-1042, registrert 28.11.2026 12:00, ikke gjort opp.", data, StringComparison.Ordinal);
     }
 }

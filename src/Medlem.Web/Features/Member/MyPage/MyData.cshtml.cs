@@ -44,6 +44,10 @@ public sealed class MyDataModel(MyData data, MyRequests requests, MyMemberships 
     public string TypeName(Guid membershipId, string code) =>
         Memberships.FirstOrDefault(m => m.Id == membershipId)?.Type.Name(Language) ?? code;
 
+    /// <summary>An instant as the export's sections hold it (ISO 8601, UTC) in the library's time, or as it is when it is not one.</summary>
+    public string Since(string? instant) =>
+        DateTimeOffset.TryParse(instant, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? MyPageFormat.Instant(at, clock) : instant ?? "";
+
     /// <summary>No name in the file name: it ends up in download folders and mail attachments.</summary>
     private string FileName(string what, string extension) =>
         $"{what}-{clock.GetLocalNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{extension}";
