@@ -111,4 +111,22 @@ public sealed class MyPagesShowOwnDataTests : IAsyncLifetime
             Assert.Contains("/logg-inn?returnUrl=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData("nb")]
+    [InlineData("en")]
+    public async Task EveryPage_HasItsTextsInBothLanguages_WithAConsentAndARequestOnRecord(string language)
+    {
+        var kari = await MemberClient.LoginAsync(_app, "stavanger", "STAV0001");
+        await StaffClient.PostFormAsync(kari, "/min-side/samtykker",
+            new() { ["membershipId"] = _data.KariMembership.ToString(), ["purpose"] = "ReadingHistory", ["given"] = "true", ["textVersion"] = "1" });
+        await StaffClient.PostFormAsync(kari, "/min-side/mine-data/foresporsel", new() { ["type"] = "Restriction", ["MembershipId"] = "" });
+
+        foreach (var path in Pages.Select(p => p.Data.Item1))
+        {
+            var html = await kari.GetStringAsync(path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "ui-culture=" + language, TestContext.Current.CancellationToken);
+            // A missing text shows as its key (JsonTexts), so no key of these pages may appear.
+            Assert.DoesNotMatch(@"\b(mypage|consent|request|restriction|status|benefit|card|audit|language|contact|verification)\.[A-Za-z-]+", html.Split("<main")[1].Split("</main>")[0]);
+        }
+    }
 }
