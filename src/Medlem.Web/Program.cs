@@ -4,6 +4,7 @@ using Medlem.Web.Features.Admin;
 using Medlem.Web.Features.Imports;
 using Medlem.Web.Features.Insight;
 using Medlem.Web.Features.Member;
+using Medlem.Web.Features.Member.Card;
 using Medlem.Web.Features.Privacy.Consents;
 using Medlem.Web.Features.Members;
 using Medlem.Web.Features.Privacy;
@@ -13,6 +14,7 @@ using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddMedlemLogRedaction();
 
 builder.Services.AddMedlemCore(builder.Configuration, builder.Environment);
 builder.Services.AddMedlemStorage(StorageSetup.ReadDatabaseOptions(builder.Configuration));
@@ -22,6 +24,7 @@ builder.Services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<Staf
 builder.Services.AddScoped<StaffSignIn>();
 builder.Services.AddMemberSite();
 builder.Services.AddMyPage();
+builder.Services.AddMemberCards(builder.Configuration);
 builder.Services.AddMedlemImports();
 builder.Services.AddMedlemInsight();
 builder.Services.AddHostedService<Medlem.Web.Features.Privacy.Retention.NightlyRetentionJob>();
@@ -116,6 +119,7 @@ api.MapInsight();
 api.MapConsents();
 api.MapPrivacy();
 api.MapRestriction();
+api.MapCards();
 
 app.MapRazorPages();
 

@@ -17,6 +17,15 @@ public sealed class PersonalDataAttribute(string category)
 }
 
 /// <summary>
+/// On a logging method's parameter: an identifier (card number, e-mail address) that the logger
+/// redacts to a keyed hash (Microsoft.Extensions.Compliance.Redaction), so operators can tell that
+/// two log lines are about the same card without learning the number.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
+public sealed class RedactedIdentifierAttribute()
+    : DataClassificationAttribute(new DataClassification(MedlemTaxonomy.Name, MedlemTaxonomy.UniqueId));
+
+/// <summary>
 /// Says, on purpose, that a property holds no personal data (a code, a configured name, a
 /// flag). Writing it is a decision a reviewer can see, which is the point.
 /// </summary>

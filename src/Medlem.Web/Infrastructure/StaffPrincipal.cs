@@ -60,6 +60,8 @@ public sealed record StaffPrincipal(int StaffId, int LibraryId, StaffRoles Roles
 /// received and handled by the desk, customer care and the data protection officer, who meet the
 /// members, for the members of their own library; the audit trail of staff reads
 /// and the register of breaches (<see cref="ViewAudit"/>) are for the data protection officer alone.
+/// Checking a member's digital card (<see cref="VerifyCards"/>) is for the desk and customer care,
+/// who serve the member in person.
 /// </summary>
 public static class StaffPolicies
 {
@@ -72,6 +74,7 @@ public static class StaffPolicies
     public const string ViewDataMap = nameof(ViewDataMap);
     public const string HandlePrivacyRequests = nameof(HandlePrivacyRequests);
     public const string ViewAudit = nameof(ViewAudit);
+    public const string VerifyCards = nameof(VerifyCards);
 
     public static readonly IReadOnlyDictionary<string, StaffRoles> Roles = new Dictionary<string, StaffRoles>
     {
@@ -84,6 +87,7 @@ public static class StaffPolicies
         [ViewDataMap] = StaffRoles.DataProtectionOfficer | StaffRoles.Administrator,
         [HandlePrivacyRequests] = StaffRoles.Desk | StaffRoles.CustomerCare | StaffRoles.DataProtectionOfficer,
         [ViewAudit] = StaffRoles.DataProtectionOfficer,
+        [VerifyCards] = StaffRoles.Desk | StaffRoles.CustomerCare,
     };
 
     public static Microsoft.AspNetCore.Authorization.AuthorizationBuilder AddStaffAuthorization(this IServiceCollection services)

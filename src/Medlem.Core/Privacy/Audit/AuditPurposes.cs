@@ -24,6 +24,7 @@ public static class AuditPurposes
     public const string PrivacyRequest = "privacy.request";
     public const string DeskRestriction = "desk.restriction";
     public const string DeskRestrictionChange = "desk.restriction.change";
+    public const string ApiCardsVerify = "api.cards.verify";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -31,5 +32,6 @@ public static class AuditPurposes
         ApiMembersSearch, ApiMembersGet, ApiMembersCreate, ApiMembersUpdate, ApiMembershipsUpdate,
         DeskConsents, DeskConsentsChange, ApiConsentsGet, ApiConsentsUpdate, PrivacyRequest,
         DeskRestriction, DeskRestrictionChange,
+        ApiCardsVerify,
     };
 }

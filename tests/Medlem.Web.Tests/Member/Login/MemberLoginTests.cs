@@ -119,6 +119,7 @@ public sealed class MemberLoginTests : IAsyncLifetime
         var response = await StaffClient.PostFormAsync(member, "/logg-ut", [], formPage: "/logg-inn");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("medlem.member=;", StringComparison.Ordinal));
+        Assert.Equal("\"cache\", \"storage\"", response.Headers.GetValues("Clear-Site-Data").Single()); // the offline card copy goes too
     }
 
     [Fact]
@@ -141,4 +142,21 @@ public sealed class MemberLoginTests : IAsyncLifetime
 
     private static Task<HttpResponseMessage> PostEmailLoginAsync(HttpClient client, string email, string password) =>
         StaffClient.PostFormAsync(client, "/logg-inn?handler=Email", new() { ["Email"] = email, ["Password"] = password }, "/logg-inn");
+
+    [Fact]
+    public async Task AFailedSignIn_IsLoggedWithTheCardRedactedToAKeyedHash_TheSameForTheSameCard()
+    {
+        var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        await MemberClient.PostCardLoginAsync(client, "stavanger", "STAV0001", "0000");
+        await MemberClient.PostCardLoginAsync(client, "stavanger", "STAV0001", "1111");
+        await MemberClient.PostCardLoginAsync(client, "stavanger", "STAV7777", "0000");
+
+        var failures = _app.Logs.Lines.Where(l => l.Contains("Member sign-in with a card of library", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, failures.Count);
+        Assert.DoesNotContain(_app.Logs.Lines, l => l.Contains("STAV0001", StringComparison.Ordinal) || l.Contains("STAV7777", StringComparison.Ordinal));
+        var cards = failures.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"CardNumber=(\S+)").Groups[1].Value).ToList();
+        Assert.All(cards, c => Assert.True(c.Length >= 16, $"'{c}' is not a keyed hash: {string.Join(" | ", failures)}"));
+        Assert.Equal(cards[0], cards[1]);
+        Assert.NotEqual(cards[0], cards[2]);
+    }
 }

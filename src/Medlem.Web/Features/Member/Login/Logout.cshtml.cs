@@ -14,6 +14,8 @@ public sealed class LogoutModel : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await HttpContext.SignOutAsync(MemberPrincipal.Scheme);
+        // The card page is kept for offline use; on a shared device it must not outlive the session.
+        Response.Headers["Clear-Site-Data"] = "\"cache\", \"storage\"";
         return Redirect(MemberPrincipal.LoginPath);
     }
 }

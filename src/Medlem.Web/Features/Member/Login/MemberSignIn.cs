@@ -1,6 +1,7 @@
 using Medlem.Core.Data;
 using Medlem.Core.Members;
 using Medlem.Core.Members.Accounts;
+using Medlem.Core.Privacy;
 using Medlem.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace Medlem.Web.Features.Member.Login;
 /// the account for a while (<see cref="SecretCheck"/>). Only an active card of a membership
 /// that is not blocked signs in.
 /// </summary>
-public sealed class MemberSignIn(MedlemDbContext db, IPasswordHasher<MemberAccount> hasher, TimeProvider clock)
+public sealed partial class MemberSignIn(MedlemDbContext db, IPasswordHasher<MemberAccount> hasher, TimeProvider clock, ILogger<MemberSignIn> log)
 {
     public async Task<MemberPrincipal?> WithCardAsync(int libraryId, string? cardNumber, string? pin, CancellationToken ct)
     {
@@ -27,8 +28,18 @@ public sealed class MemberSignIn(MedlemDbContext db, IPasswordHasher<MemberAccou
             .Where(c => c.LibraryId == libraryId && c.Number == number && c.Status == CardStatus.Active)
             .Join(db.Memberships.Where(m => m.BlockedAt == null), c => c.MembershipId, m => m.Id, (_, m) => (Guid?)m.PersonId)
             .SingleOrDefaultAsync(ct);
-        return personId is { } id ? await CheckAsync([id], pin, a => a.PinHash, MemberSignInMethod.Pin, ct) : null;
+        var member = personId is { } id ? await CheckAsync([id], pin, a => a.PinHash, MemberSignInMethod.Pin, ct) : null;
+        if (member is null)
+        {
+            LogCardFailed(log, libraryId, number);
+        }
+
+        return member;
     }
+
+    /// <summary>The card number is redacted to a keyed hash (LogRedaction): repeated attempts on one card show, the number does not.</summary>
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Member sign-in with a card of library {LibraryId} failed (card {CardNumber})")]
+    private static partial void LogCardFailed(ILogger logger, int libraryId, [RedactedIdentifier] string cardNumber);
 
     public async Task<MemberPrincipal?> WithEmailAsync(string? email, string? password, CancellationToken ct)
     {
