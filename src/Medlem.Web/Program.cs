@@ -23,6 +23,7 @@ builder.Services.AddMedlemLocalization(builder.Environment.ContentRootPath);
 builder.Services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
 builder.Services.AddScoped<StaffSignIn>();
 builder.Services.AddMemberSite();
+builder.Services.AddMyPage();
 builder.Services.AddMemberCards(builder.Configuration);
 builder.Services.AddMedlemImports();
 builder.Services.AddMedlemInsight();

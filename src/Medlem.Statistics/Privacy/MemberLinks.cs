@@ -99,6 +99,6 @@ public static class MemberLinks
     }
 
     /// <summary>Guids are written as literals: they are parsed values, never text from outside.</summary>
-    private static string InList(IEnumerable<Guid> pseudonyms) =>
+    internal static string InList(IEnumerable<Guid> pseudonyms) =>
         string.Join(", ", pseudonyms.Select(p => "'" + p.ToString("D", CultureInfo.InvariantCulture) + "'::UUID"));
 }
