@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication;
+using Medlem.Web.Features.Member.Guardian;
 using Medlem.Web.Features.Member.Login;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
@@ -26,6 +27,7 @@ public static class MemberSite
         services.AddMemberRateLimits();
         services.AddOptions<Infrastructure.Mail.MailOptions>().BindConfiguration(Infrastructure.Mail.MailOptions.Section);
         services.AddScoped<Infrastructure.Mail.MemberMail>();
+        services.AddGuardians();
         return services;
     }
 
