@@ -32,20 +32,20 @@ public sealed record ElectronicIdentity
     public static ElectronicIdentityRead Read(string? pid, string subjectHash, bool allowSynthetic)
     {
         ArgumentException.ThrowIfNullOrEmpty(subjectHash);
-        if (string.IsNullOrWhiteSpace(pid))
+        if (RefusalOf(pid, allowSynthetic) is { } refusal)
         {
-            return new ElectronicIdentityRead(null, ElectronicIdRefusal.PidMissing);
+            return new ElectronicIdentityRead(null, refusal);
         }
 
         var check = Members.NationalIdentityNumber.Check(pid, allowSynthetic);
-        if (!check.IsValid)
-        {
-            return new ElectronicIdentityRead(null, ElectronicIdRefusal.PidInvalid);
-        }
-
-        var digits = new string(pid.Where(char.IsAsciiDigit).ToArray());
-        return new ElectronicIdentityRead(new ElectronicIdentity(digits, check.BirthDate, subjectHash), null);
+        return new ElectronicIdentityRead(new ElectronicIdentity(Digits(pid), check.BirthDate, subjectHash), null);
     }
+
+    /// <summary>Why <see cref="Read"/> would refuse the pid, or null: for checking before anything else is done with the token.</summary>
+    public static ElectronicIdRefusal? RefusalOf(string? pid, bool allowSynthetic) =>
+        string.IsNullOrWhiteSpace(pid) ? ElectronicIdRefusal.PidMissing
+        : !Members.NationalIdentityNumber.Check(pid, allowSynthetic).IsValid ? ElectronicIdRefusal.PidInvalid
+        : null;
 
     /// <summary>Digits only, so "010190 12345" and "01019012345" compare equal.</summary>
     internal static string Digits(string? value) => value is null ? "" : new string(value.Where(char.IsAsciiDigit).ToArray());

@@ -93,9 +93,9 @@ public sealed class ApproveChild(MedlemDbContext db, MemberRules rules, TimeProv
             return Outcome<ApprovingGuardian>.Invalid(LinkField, "guardian.is-child");
         }
 
-        if (person is not null && ElectronicIdUpgradeRules.Disagreement(person, identity) is not null)
+        if (person is not null && ElectronicIdUpgradeRules.Disagreement(person, identity) is { } disagreement)
         {
-            return Outcome<ApprovingGuardian>.Invalid(LinkField, ElectronicIdRefusal.AnotherNumberOnRecord.Code());
+            return Outcome<ApprovingGuardian>.Invalid(LinkField, disagreement.Code());
         }
 
         var errors = new ValidationErrors();

@@ -158,6 +158,7 @@ public sealed class ElectronicIdTests : IAsyncLifetime
         Assert.False(ElectronicIdFlow.SignsIn(answer));
         Assert.Contains("ga oss ikke fødselsnummeret", await client.GetStringAsync(answer.Headers.Location.OriginalString), StringComparison.Ordinal);
         Assert.Equal(before, await SnapshotAsync());
+        Assert.False(await _app.WithDbAsync(db => db.StatisticsKeys.AnyAsync(k => k.Purpose == Core.Members.ElectronicId.ElectronicIdSubjects.KeyPurpose)));
     }
 
     [Fact]

@@ -48,13 +48,16 @@ public sealed partial class ElectronicIdEvents(
             return;
         }
 
-        var ct = context.HttpContext.RequestAborted;
-        var read = ElectronicIdentity.Read(token.FindFirst(settings.PidClaim)?.Value, await subjects.HashAsync(issuer, subject, ct), rules.AllowSyntheticNationalIdentityNumbers);
-        if (read.Identity is not { } identity)
+        // A missing or invalid number is refused before anything, even the subject's key, is touched.
+        var pid = token.FindFirst(settings.PidClaim)?.Value;
+        if (ElectronicIdentity.RefusalOf(pid, rules.AllowSyntheticNationalIdentityNumbers) is { } refusal)
         {
-            Refuse(context, purpose, read.Refusal!.Value.Code());
+            Refuse(context, purpose, refusal.Code());
             return;
         }
+
+        var ct = context.HttpContext.RequestAborted;
+        var identity = ElectronicIdentity.Read(pid, await subjects.HashAsync(issuer, subject, ct), rules.AllowSyntheticNationalIdentityNumbers).Identity!;
 
         switch (purpose)
         {
