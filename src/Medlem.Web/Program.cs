@@ -5,6 +5,7 @@ using Medlem.Web.Features.Imports;
 using Medlem.Web.Features.Insight;
 using Medlem.Web.Features.Member;
 using Medlem.Web.Features.Member.Card;
+using Medlem.Web.Features.Member.ElectronicId;
 using Medlem.Web.Features.Privacy.Consents;
 using Medlem.Web.Features.Members;
 using Medlem.Web.Features.Privacy;
@@ -43,7 +44,8 @@ builder.Services.AddAuthentication(StaffPrincipal.Scheme)
         options.SlidingExpiration = true;
         options.Events = ApiCookieEvents.ForApiPaths();
     })
-    .AddMemberCookie();
+    .AddMemberCookie()
+    .AddElectronicId(builder.Configuration, builder.Environment);
 builder.Services.AddStaffAuthorization().AddMemberPolicy();
 builder.Services.AddRazorPages(options =>
 {

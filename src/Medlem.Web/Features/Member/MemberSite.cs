@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication;
 using Medlem.Web.Features.Member.Join;
+using Medlem.Web.Features.Member.Guardian;
 using Medlem.Web.Features.Member.Login;
 using Medlem.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
@@ -28,6 +29,7 @@ public static class MemberSite
         services.AddMemberRateLimits();
         services.AddMemberMail();
         services.AddMemberJoin();
+        services.AddGuardians();
         return services;
     }
 

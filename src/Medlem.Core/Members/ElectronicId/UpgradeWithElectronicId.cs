@@ -1,0 +1,77 @@
+using Medlem.Core.Data;
+using Medlem.Core.Members.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Medlem.Core.Members.ElectronicId;
+
+/// <summary>
+/// A signed-in member confirms their identity with electronic ID: the upgrade to borrower without
+/// a visit to the desk. Stores the number and real birth date on their record, electronic ID as
+/// the verification of their memberships, and links the electronic ID to their account, in one
+/// save; or, when the number or the electronic ID belongs to someone else or the record disagrees
+/// (<see cref="ElectronicIdUpgradeRules"/>), changes nothing and says why.
+/// </summary>
+/// <remarks>Callers MUST have the person from the member's own session, and the identity from a validated ID token.</remarks>
+public sealed class UpgradeWithElectronicId(MedlemDbContext db, TimeProvider clock)
+{
+    public async Task<ElectronicIdRefusal?> RunAsync(Guid personId, ElectronicIdentity identity, CancellationToken ct)
+    {
+        var person = await db.People.Include(p => p.Memberships).SingleOrDefaultAsync(p => p.Id == personId, ct);
+        if (person is null)
+        {
+            return ElectronicIdRefusal.PersonMissing;
+        }
+
+        var holder = await NumberHolders.FindAsync(db, identity.NationalIdentityNumber, identity.BirthDate, ct);
+        if (holder is { } holderId && holderId != personId)
+        {
+            return ElectronicIdRefusal.NumberOnAnotherPerson;
+        }
+
+        var linked = await NumberHolders.BySubjectAsync(db, identity.SubjectHash, ct);
+        if (linked is { } linkedId && linkedId != personId)
+        {
+            return ElectronicIdRefusal.SubjectOnAnotherPerson;
+        }
+
+        if (ElectronicIdUpgradeRules.Disagreement(person, identity) is { } disagreement)
+        {
+            return disagreement;
+        }
+
+        var now = clock.GetUtcNow();
+        ElectronicIdUpgradeRules.Apply(person, identity, now);
+        var account = await AccountsOf.GetOrAddAsync(db, personId, now, ct);
+        account.ElectronicIdSubject = identity.SubjectHash;
+        account.LastSignInAt = now;
+        account.UpdatedAt = now;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The subject's unique index: the same electronic ID was linked to someone else a moment ago.
+            db.ChangeTracker.Clear();
+            return ElectronicIdRefusal.SubjectOnAnotherPerson;
+        }
+
+        return null;
+    }
+}
+
+/// <summary>The person's member account, added (not saved) when they have none yet.</summary>
+internal static class AccountsOf
+{
+    public static async Task<MemberAccount> GetOrAddAsync(MedlemDbContext db, Guid personId, DateTimeOffset now, CancellationToken ct)
+    {
+        var account = await db.MemberAccounts.FindAsync([personId], ct);
+        if (account is null)
+        {
+            account = new MemberAccount { PersonId = personId, CreatedAt = now, UpdatedAt = now };
+            db.MemberAccounts.Add(account);
+        }
+
+        return account;
+    }
+}
