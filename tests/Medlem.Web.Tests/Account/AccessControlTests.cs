@@ -26,6 +26,8 @@ public sealed class AccessControlTests : IAsyncLifetime
         "/health", "/openapi/{documentName}.json", "/scalar/{documentName?}", "/language", "/Account/Login", "/Account/Logout", "/Account/Denied", "/Error", "/Status/{code:int}",
         // The members' front door: sign-up and its confirmation link, sign-in, the PIN reset and its link.
         "/bli-medlem", "/bli-medlem/sjekk-e-post", "/bekreft-epost", "/glemt-pin", "/ny-pin", "/logg-inn", "/logg-ut",
+        // Electronic ID for strangers (start, error, unknown person) and the guardian's approval link.
+        "/elektronisk-id", "/elektronisk-id/feil", "/elektronisk-id/ukjent", "/foresatt/godkjenn",
     ];
 
     private readonly MedlemApplication _app = new();

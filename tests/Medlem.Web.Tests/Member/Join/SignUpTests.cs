@@ -83,7 +83,7 @@ public sealed class SignUpTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Child13_IsAskedForAGuardian_ThenTheGuardianGetsAnApprovalLink_AndTheMembershipWaits()
+    public async Task Child13_IsAskedForAGuardian_TheGuardianGetsAnApprovalLink_TheMembershipWaits_UntilTheGuardianApproves()
     {
         var client = _app.CreateClient(new() { AllowAutoRedirect = false });
         var child = JoinFlow.Adult(birthYear: "2012"); // counts as 13 on 2026-11-28 (31 December 2012)
@@ -113,6 +113,21 @@ public sealed class SignUpTests : IAsyncLifetime
         var welcome = await client.GetStringAsync(confirmed.Headers.Location);
         Assert.Contains("Medlemskapet venter på at en foresatt godkjenner det.", welcome, StringComparison.Ordinal);
         Assert.Contains(">Venter<", welcome, StringComparison.Ordinal);
+
+        // The guardian follows the link in their mail (another browser) and approves by e-mail.
+        var guardian = _app.CreateClient(new() { AllowAutoRedirect = false });
+        var token = JoinFlow.TokenOf(approval);
+        Assert.Contains($"{JoinFlow.GivenName} {JoinFlow.FamilyName}", await guardian.GetStringAsync("/foresatt/godkjenn?t=" + token), StringComparison.Ordinal);
+        var membershipId = await _app.WithDbAsync(db => db.Memberships.Where(m => m.Person!.GivenName == JoinFlow.GivenName).Select(m => m.Id).SingleAsync());
+        var approved = await StaffClient.PostFormAsync(guardian, "/foresatt/godkjenn?handler=Email", new()
+        {
+            ["t"] = token, ["MembershipId"] = membershipId.ToString(), ["GivenName"] = "Forelder", ["FamilyName"] = JoinFlow.FamilyName,
+            ["BirthYear"] = "1984", ["Password"] = "", ["HasParentalResponsibility"] = "true",
+        }, "/foresatt/godkjenn?t=" + token);
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        var membership = await _app.WithDbAsync(db => db.Memberships.AsNoTracking().SingleAsync(m => m.Id == membershipId));
+        Assert.NotNull(membership.GuardianApprovedAt);
+        Assert.True(await _app.WithDbAsync(db => db.Guardianships.AnyAsync(g => g.ChildId == membership.PersonId && g.GuardianId == membership.ApprovedByGuardianId)));
     }
 
     [Fact]
