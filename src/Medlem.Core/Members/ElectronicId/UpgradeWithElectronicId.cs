@@ -41,6 +41,7 @@ public sealed class UpgradeWithElectronicId(MedlemDbContext db, TimeProvider clo
 
         var now = clock.GetUtcNow();
         ElectronicIdUpgradeRules.Apply(person, identity, now);
+        await BecomeBorrowerAsync(person, now, ct);
         var account = await AccountsOf.GetOrAddAsync(db, personId, now, ct);
         account.ElectronicIdSubject = identity.SubjectHash;
         account.LastSignInAt = now;
@@ -57,6 +58,35 @@ public sealed class UpgradeWithElectronicId(MedlemDbContext db, TimeProvider clo
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Identity proven, a digital membership becomes the library's full membership for the
+    /// person's age (borrower from 18, youth from 15, child below): the upgrade to borrower
+    /// without a visit to the desk. A library without such an active type keeps the digital one.
+    /// </summary>
+    private async Task BecomeBorrowerAsync(Person person, DateTimeOffset now, CancellationToken ct)
+    {
+        var age = person.AgeOn(DateOnly.FromDateTime(clock.GetLocalNow().Date));
+        string[] fitting = age >= 18 ? [DefaultMembershipTypes.Codes.Borrower]
+            : age >= 15 ? [DefaultMembershipTypes.Codes.Youth]
+            : [DefaultMembershipTypes.Codes.Child];
+        foreach (var membership in person.Memberships)
+        {
+            var type = await db.MembershipTypes.AsNoTracking().SingleAsync(t => t.Id == membership.MembershipTypeId, ct);
+            if (type.Code != DefaultMembershipTypes.Codes.Digital)
+            {
+                continue;
+            }
+
+            var full = await db.MembershipTypes.AsNoTracking()
+                .Where(t => t.LibraryId == membership.LibraryId && t.Active && fitting.Contains(t.Code)).FirstOrDefaultAsync(ct);
+            if (full is not null && full.AllowsAge(age))
+            {
+                membership.MembershipTypeId = full.Id;
+                membership.UpdatedAt = now;
+            }
+        }
     }
 }
 

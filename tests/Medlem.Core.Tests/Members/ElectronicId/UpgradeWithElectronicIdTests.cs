@@ -40,6 +40,24 @@ public class UpgradeWithElectronicIdTests
     }
 
     [Fact]
+    public async Task Upgrade_OfADigitalMember_MakesTheMembershipABorrowers_ButLeavesOtherTypes()
+    {
+        using var database = TestDatabase.Create();
+        var digital = Adult1952() with { MembershipTypeCode = DefaultMembershipTypes.Codes.Digital, Verification = VerificationLevel.EmailVerified };
+        var (personId, membershipId) = await database.RegisteredAsync(database.LibraryA, digital);
+        var (_, student) = await database.RegisteredAsync(database.LibraryA, Adult1952("Per") with { MembershipTypeCode = DefaultMembershipTypes.Codes.Student });
+
+        await using (var db = database.NewContext())
+        {
+            Assert.Null(await new UpgradeWithElectronicId(db, database.Clock).RunAsync(personId, Identity(TestMembers.SyntheticNin1952), Ct));
+        }
+
+        await using var check = database.NewContext();
+        Assert.Equal(DefaultMembershipTypes.Codes.Borrower, await check.Memberships.Where(m => m.Id == membershipId).Select(m => m.MembershipType!.Code).SingleAsync(Ct));
+        Assert.Equal(DefaultMembershipTypes.Codes.Student, await check.Memberships.Where(m => m.Id == student).Select(m => m.MembershipType!.Code).SingleAsync(Ct));
+    }
+
+    [Fact]
     public async Task Upgrade_WithTheNumberOfAnotherPerson_SavesNothing()
     {
         using var database = TestDatabase.Create();
