@@ -83,13 +83,32 @@ public sealed class InactiveMemberRetentionTests : IDisposable
         Assert.Equal([told], await PeopleAsync(told));
     }
 
-    private async Task<long> RunAsync(IInactivityNotifier notifier, bool dryRun)
+    [Fact]
+    public async Task ALargeBacklog_IsWorkedOffOverSeveralRuns_AtMostTheLimitEachTime()
+    {
+        var people = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            people.Add((await _db.RegisteredAsync(_db.LibraryA, TestMembers.Adult("Inaktiv", new[] { "Ask", "Berg", "Dal" }[i]))).PersonId);
+        }
+
+        var notifier = new RecordingNotifier(_db, reachable: []);
+        _db.Clock.Advance(TimeSpan.FromDays((5 * 365) + 2));
+        var policy = new RetentionPolicy { InactiveActionsPerRun = 2 };
+
+        Assert.Equal(2, await RunAsync(notifier, dryRun: false, policy));
+        Assert.Single(await PeopleAsync([.. people]));
+        Assert.Equal(1, await RunAsync(notifier, dryRun: false, policy));
+        Assert.Empty(await PeopleAsync([.. people]));
+    }
+
+    private async Task<long> RunAsync(IInactivityNotifier notifier, bool dryRun, RetentionPolicy? policy = null)
     {
         await using var db = _db.NewContext();
         using var http = new HttpClient();
         var rule = new InactiveMemberRetention(db, new ErasePerson(db, _store, _db.Clock, [], new ErasureWebhook(http, new PrivacyOptions())), notifier);
         var library = await db.Libraries.SingleAsync(l => l.Id == _db.LibraryA, Ct);
-        return await rule.ApplyAsync(new RetentionScope(library, new RetentionPolicy(), _db.Clock.GetUtcNow(), dryRun), Ct);
+        return await rule.ApplyAsync(new RetentionScope(library, policy ?? new RetentionPolicy(), _db.Clock.GetUtcNow(), dryRun), Ct);
     }
 
     private async Task<List<Guid>> PeopleAsync(params Guid[] candidates)

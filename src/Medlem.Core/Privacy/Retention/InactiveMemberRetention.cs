@@ -18,7 +18,9 @@ public interface IInactivityNotifier
 /// counts from its start) are told by e-mail, and deleted when
 /// <see cref="RetentionPolicy.InactiveNoticeDays"/> have passed without use since. A member
 /// without a verified address cannot be told, and is deleted at once. Legal holds still apply
-/// (<see cref="ErasePerson"/>).
+/// (<see cref="ErasePerson"/>). At most <see cref="RetentionPolicy.InactiveActionsPerRun"/>
+/// notices and deletions per library and run, oldest membership first, so the first run over a
+/// large backlog does not hold the nightly job for hours; the rest follow night by night.
 /// </summary>
 public sealed class InactiveMemberRetention(MedlemDbContext db, ErasePerson erasure, IInactivityNotifier notifier) : IRetentionRule
 {
@@ -32,19 +34,26 @@ public sealed class InactiveMemberRetention(MedlemDbContext db, ErasePerson eras
         var candidates = await db.Memberships.AsNoTracking()
             .Where(m => m.LibraryId == libraryId && m.ValidFrom < cutoff && (m.LastUsedOn == null || m.LastUsedOn < cutoff)
                 && m.Limit != Restriction.ProcessingLimit.ErasurePending)
+            .OrderBy(m => m.ValidFrom)
             .Select(m => new { m.PersonId, m.LastUsedOn, m.ValidFrom })
             .ToListAsync(ct);
-        var people = candidates.Select(c => c.PersonId).Distinct().ToList();
-        var signIns = await db.MemberAccounts.AsNoTracking().Where(a => people.Contains(a.PersonId) && a.LastSignInAt != null)
+        // Joined in SQL, not passed as a list: a library may have more candidates than SQLite takes parameters.
+        var signIns = await db.MemberAccounts.AsNoTracking()
+            .Where(a => a.LastSignInAt != null && db.Memberships.Any(m => m.PersonId == a.PersonId && m.LibraryId == libraryId))
             .Select(a => new { a.PersonId, a.LastSignInAt }).ToDictionaryAsync(a => a.PersonId, a => a.LastSignInAt!.Value, ct);
         var notices = (await db.SentMessages.AsNoTracking()
-                .Where(m => m.LibraryId == libraryId && m.Template == IInactivityNotifier.Template && people.Contains(m.PersonId))
+                .Where(m => m.LibraryId == libraryId && m.Template == IInactivityNotifier.Template)
                 .Select(m => new { m.PersonId, m.SentAt }).ToListAsync(ct))
             .GroupBy(m => m.PersonId).ToDictionary(g => g.Key, g => g.Max(m => m.SentAt));
 
         long done = 0;
         foreach (var person in candidates.GroupBy(c => c.PersonId))
         {
+            if (done >= scope.Policy.InactiveActionsPerRun)
+            {
+                break; // the rest next night: one run stays short however large the first backlog
+            }
+
             var lastUse = person.Max(m => m.LastUsedOn ?? m.ValidFrom).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             var lastSignIn = signIns.GetValueOrDefault(person.Key);
             if (lastSignIn.UtcDateTime > lastUse)

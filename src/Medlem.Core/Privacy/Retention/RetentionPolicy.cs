@@ -22,6 +22,9 @@ public sealed class RetentionPolicy
     /// <summary>Days between the notice to an inactive member and the deletion; use in between keeps the membership.</summary>
     public int InactiveNoticeDays { get; set; } = 30;
 
+    /// <summary>Notices and deletions of inactive members per library and nightly run; a larger backlog is worked off over the following nights.</summary>
+    public int InactiveActionsPerRun { get; set; } = 200;
+
     /// <summary>The audit trail is kept this many years.</summary>
     public int AuditYears { get; set; } = 5;
 }
