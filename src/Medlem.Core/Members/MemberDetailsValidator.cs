@@ -63,15 +63,7 @@ public sealed class MemberDetailsValidator(MemberRules rules, TimeProvider clock
             }
         }
 
-        string? mobile = null;
-        if (InputText.Clean(input.Mobile) is not null)
-        {
-            mobile = ContactValues.NormaliseMobile(input.Mobile);
-            if (mobile is null)
-            {
-                errors.Add(nameof(input.Mobile), "mobile.invalid");
-            }
-        }
+        var mobile = MemberDetailsValidator.OptionalMobile(input.Mobile, nameof(input.Mobile), errors);
 
         if (!Enum.IsDefined(input.PreferredLanguage))
         {
@@ -110,5 +102,22 @@ public sealed class MemberDetailsValidator(MemberRules rules, TimeProvider clock
         return street is null || postalCode is null || city is null
             ? null
             : new PostalAddress { Street = street, PostalCode = postalCode, City = city, Country = country };
+    }
+
+    /// <summary>A mobile number that may be left out: null when empty, normalised (+47…) when valid, an error otherwise.</summary>
+    internal static string? OptionalMobile(string? value, string field, ValidationErrors errors)
+    {
+        if (InputText.Clean(value) is null)
+        {
+            return null;
+        }
+
+        var mobile = ContactValues.NormaliseMobile(value);
+        if (mobile is null)
+        {
+            errors.Add(field, "mobile.invalid");
+        }
+
+        return mobile;
     }
 }

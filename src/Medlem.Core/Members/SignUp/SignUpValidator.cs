@@ -38,15 +38,7 @@ internal static class SignUpValidator
         var email = Email(input.Email, nameof(input.Email), required: true, errors);
         var birthYear = BirthYear(input.BirthYear, rules, today, errors);
 
-        string? mobile = null;
-        if (InputText.Clean(input.Mobile) is not null)
-        {
-            mobile = ContactValues.NormaliseMobile(input.Mobile);
-            if (mobile is null)
-            {
-                errors.Add(nameof(input.Mobile), "mobile.invalid");
-            }
-        }
+        var mobile = MemberDetailsValidator.OptionalMobile(input.Mobile, nameof(input.Mobile), errors);
 
         if (!Enum.IsDefined(input.PreferredLanguage))
         {
