@@ -40,6 +40,8 @@ public sealed class MedlemApplication : WebApplicationFactory<Program>
         builder.UseSetting("Medlem:Database:StatisticsPath", Path.Combine(DataDirectory, "statistics.duckdb"));
         builder.UseSetting("Medlem:Members:AllowSyntheticNationalIdentityNumbers", "true");
         builder.UseSetting("Medlem:Demo:LoadOnFirstStart", "false");
+        // Mail without an SMTP server goes to this application's own folder, not the project's data/mail.
+        builder.UseSetting("Medlem:Mail:PickupDirectory", Path.Combine(DataDirectory, "mail"));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -111,7 +111,7 @@ public sealed class MyDataPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CorrectingTheEmail_MarksItUnverified_AndTheOverviewSaysSo()
+    public async Task CorrectingTheEmail_MarksItUnverified_SendsALinkToTheNewAddress_ThatConfirmsIt()
     {
         var response = await StaffClient.PostFormAsync(_kari, "/min-side/mine-data/endre", new()
         {
@@ -124,8 +124,35 @@ public sealed class MyDataPageTests : IAsyncLifetime
         var email = Assert.Single(contacts, c => c.Kind == ContactKind.Email);
         Assert.Equal(("kari.ny@example.org", false), (email.Value, email.Verified));
         Assert.True(Assert.Single(contacts, c => c.Kind == ContactKind.Mobile).Value == "+4741234567");
-        Assert.Contains("Den nye e-postadressen er ikke bekreftet ennå", await _kari.GetStringAsync("/min-side/mine-data", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("Vi har sendt en lenke til den nye e-postadressen", await _kari.GetStringAsync("/min-side/mine-data", TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Contains("E-postadressen din er ikke bekreftet.", await _kari.GetStringAsync("/min-side", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+        // The link mailed to the new address (no SMTP host here: the pickup folder) confirms it.
+        var mail = await PickedUpMailAsync("kari.ny@example.org");
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(mail.TextBody ?? "", @"https?://\S+").Value);
+        Assert.Equal("/bekreft-epost", link.AbsolutePath);
+        await Join.JoinFlow.ConfirmAsync(_kari, link);
+        Assert.True(await _app.WithDbAsync(db => db.ContactPoints.AnyAsync(c => c.PersonId == _data.Kari && c.Value == "kari.ny@example.org" && c.Verified)));
+    }
+
+    private async Task<MimeKit.MimeMessage> PickedUpMailAsync(string to)
+    {
+        var folder = Path.Combine(_app.DataDirectory, "mail");
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml") : [])
+            {
+                var message = await MimeKit.MimeMessage.LoadAsync(file);
+                if (message.To.Mailboxes.Any(m => m.Address == to))
+                {
+                    return message;
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException($"No mail to {to} was written.");
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using Medlem.Core.Data;
 using Medlem.Core.Members;
+using Medlem.Core.Members.Accounts;
 using Medlem.Core.Members.MyPage;
+using Medlem.Core.Members.SignUp;
 using Medlem.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +44,7 @@ public sealed class MyDetailsForm
 /// the desk. A new e-mail address is stored unverified and must be confirmed again. Birth date and
 /// national identity number are corrected through a rectification request.
 /// </summary>
-public sealed class CorrectModel(CorrectMyDetails correct, MedlemDbContext db, IStringLocalizer<Program> texts) : MemberPageModel
+public sealed class CorrectModel(CorrectMyDetails correct, MedlemDbContext db, Join.JoinMails mails, TimeProvider clock, IStringLocalizer<Program> texts) : MemberPageModel
 {
     [BindProperty] public MyDetailsForm Form { get; set; } = new();
 
@@ -74,7 +76,24 @@ public sealed class CorrectModel(CorrectMyDetails correct, MedlemDbContext db, I
             return Page();
         }
 
-        Message = texts[outcome.Value!.EmailNeedsConfirmation ? "mypage.correct.saved-confirm-email" : "mypage.correct.saved"].Value;
+        if (outcome.Value!.EmailNeedsConfirmation)
+        {
+            await SendConfirmationAsync(outcome.Value.Person, ct);
+        }
+
+        Message = texts[outcome.Value.EmailNeedsConfirmation ? "mypage.correct.saved-confirm-email" : "mypage.correct.saved"].Value;
         return Redirect("/min-side/mine-data");
+    }
+
+    /// <summary>A confirmation link to the new address, as at sign-up; following it verifies the address.</summary>
+    private async Task SendConfirmationAsync(Person person, CancellationToken ct)
+    {
+        var address = person.ContactPoints.First(c => c.Kind == ContactKind.Email).Value;
+        var library = await db.Memberships.AsNoTracking().Where(m => m.PersonId == person.Id).OrderBy(m => m.ValidFrom)
+            .Join(db.Libraries, m => m.LibraryId, l => l.Id, (_, l) => new { l.Id, l.Name }).FirstAsync(ct);
+        var (link, issued) = MemberLinkTokens.Create(person.Id, null, MemberLinkPurpose.ConfirmEmail, address, clock.GetUtcNow());
+        db.MemberLinks.Add(link);
+        await db.SaveChangesAsync(ct);
+        mails.ConfirmEmail(Request, person.Id, library.Id, library.Name, person.GivenName, person.PreferredLanguage, issued);
     }
 }
