@@ -109,13 +109,15 @@ public sealed class SourceIdentity
 /// <summary>
 /// Secret keys for the statistics store's hashes: one for fact keys (so a key cannot be turned
 /// back into the row it came from) and one per month for unmatched references and devices
-/// (rotated, so a device cannot be followed from month to month). Held in the register only.
+/// (rotated, so a device cannot be followed from month to month); and the register's key for the
+/// keyed hash of electronic-ID subjects (<c>eid-subject</c>, Members/ElectronicId). Held in the
+/// register only.
 /// </summary>
 public sealed class StatisticsKey
 {
     public int Id { get; set; }
 
-    /// <summary><c>fact</c> or <c>visitor</c>.</summary>
+    /// <summary><c>fact</c>, <c>visitor</c> or <c>eid-subject</c>.</summary>
     [NotPersonalData] public required string Purpose { get; set; }
 
     /// <summary>The month (<c>2026-11</c>) a visitor key is for; empty for the fact key.</summary>

@@ -53,6 +53,20 @@ public sealed class ConsentPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARefusedConsent_IsExplainedInWords_AndNothingIsRecorded()
+    {
+        var desk = await StaffClient.LoginAsync(_app, "stavanger", StaffRoles.Desk);
+        var url = $"/Members/Consents/{_c.StavangerMembership.Id}";
+
+        var posted = await StaffClient.PostFormAsync(desk, url, new() { ["purpose"] = "Newsletter", ["given"] = "true", ["textVersion"] = "99" });
+
+        var page = await posted.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Teksten er ikke den gjeldende; vis medlemmet den nye teksten.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("error.consent", page, StringComparison.Ordinal);
+        Assert.Equal(0, await _app.WithDbAsync(db => db.ConsentRecords.CountAsync(Ct)));
+    }
+
+    [Fact]
     public async Task TheDpoReads_ButDoesNotRecord_AndAnotherLibrarySeesNothing()
     {
         var dpo = await StaffClient.LoginAsync(_app, "stavanger", StaffRoles.DataProtectionOfficer);
