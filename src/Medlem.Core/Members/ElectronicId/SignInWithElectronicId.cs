@@ -1,3 +1,4 @@
+using Medlem.Core.Members.Accounts;
 using Medlem.Core.Data;
 using Microsoft.EntityFrameworkCore;
 

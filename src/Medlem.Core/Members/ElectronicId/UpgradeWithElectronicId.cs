@@ -89,19 +89,3 @@ public sealed class UpgradeWithElectronicId(MedlemDbContext db, TimeProvider clo
         }
     }
 }
-
-/// <summary>The person's member account, added (not saved) when they have none yet.</summary>
-internal static class AccountsOf
-{
-    public static async Task<MemberAccount> GetOrAddAsync(MedlemDbContext db, Guid personId, DateTimeOffset now, CancellationToken ct)
-    {
-        var account = await db.MemberAccounts.FindAsync([personId], ct);
-        if (account is null)
-        {
-            account = new MemberAccount { PersonId = personId, CreatedAt = now, UpdatedAt = now };
-            db.MemberAccounts.Add(account);
-        }
-
-        return account;
-    }
-}

@@ -1,3 +1,4 @@
+using Medlem.Core.Members.Accounts;
 using Medlem.Core.Data;
 using Medlem.Core.Members.ElectronicId;
 using Microsoft.EntityFrameworkCore;

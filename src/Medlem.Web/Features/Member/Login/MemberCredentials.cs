@@ -32,7 +32,7 @@ public sealed class MemberCredentials(MedlemDbContext db, IPasswordHasher<Member
             return errors;
         }
 
-        var account = await AccountOfAsync(personId, ct);
+        var account = await AccountsOf.GetOrAddAsync(db, personId, clock.GetUtcNow(), ct);
         account.PinHash = hasher.HashPassword(account, pin!);
         await UnlockAndSaveAsync(account, ct);
         return errors;
@@ -47,24 +47,10 @@ public sealed class MemberCredentials(MedlemDbContext db, IPasswordHasher<Member
             return errors;
         }
 
-        var account = await AccountOfAsync(personId, ct);
+        var account = await AccountsOf.GetOrAddAsync(db, personId, clock.GetUtcNow(), ct);
         account.PasswordHash = hasher.HashPassword(account, password!);
         await UnlockAndSaveAsync(account, ct);
         return errors;
-    }
-
-    /// <summary>The person's account, created (not yet saved) on first need.</summary>
-    public async Task<MemberAccount> AccountOfAsync(Guid personId, CancellationToken ct)
-    {
-        var account = await db.MemberAccounts.FindAsync([personId], ct);
-        if (account is null)
-        {
-            var now = clock.GetUtcNow();
-            account = new MemberAccount { PersonId = personId, CreatedAt = now, UpdatedAt = now };
-            db.MemberAccounts.Add(account);
-        }
-
-        return account;
     }
 
     private async Task UnlockAndSaveAsync(MemberAccount account, CancellationToken ct)
