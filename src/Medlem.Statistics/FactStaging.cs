@@ -14,7 +14,7 @@ public sealed class FactStaging : IDisposable
     private readonly DuckDBConnection _connection;
     private readonly int _importId;
     private readonly short _libraryId;
-    private readonly DuckDBAppender _facts;
+    private readonly FactRowAppender _facts;
     private DuckDBAppender? _titles;
     private DuckDBAppender? _events;
     private DuckDBAppender? _visits;
@@ -26,7 +26,7 @@ public sealed class FactStaging : IDisposable
         _importId = importId;
         _libraryId = libraryId;
         Numbers = numbers;
-        _facts = connection.CreateAppender("fact_row");
+        _facts = new FactRowAppender(connection, importId, libraryId);
     }
 
     public StatisticsNumbers Numbers { get; }
@@ -66,16 +66,7 @@ public sealed class FactStaging : IDisposable
     {
         foreach (ref readonly var f in facts)
         {
-            var row = _facts.CreateRow()
-                .AppendValue(f.Key)
-                .AppendValue(_importId)
-                .AppendValue(_libraryId)
-                .AppendValue(f.Day)
-                .AppendValue(f.Member ?? f.Visitor)
-                .AppendValue(StatisticsSchema.Flags(f))
-                .AppendValue(StatisticsSchema.Ids(f))
-                .AppendValue(f.Media | (f.Category << 16));
-            (f.Kind == FactKind.EventAttendance ? row.AppendValue(f.EventId) : row.AppendValue(f.Minutes)).EndRow();
+            _facts.Append(f);
             if (f.Title != 0)
             {
                 _titles ??= _connection.CreateAppender("title");
@@ -151,7 +142,7 @@ public sealed class FactStaging : IDisposable
         {
             Dispose();
         }
-        catch (DuckDBException)
+        catch (System.Data.Common.DbException)
         {
             // An appender flushes what it holds when disposed; in a transaction a failed append has
             // aborted that fails again. Nothing of it is kept, and the first error is the caller's.

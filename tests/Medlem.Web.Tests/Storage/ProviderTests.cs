@@ -79,5 +79,40 @@ public sealed class ProviderTests
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var stored = await app.WithDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.NationalIdentityNumber).SingleAsync());
         Assert.Equal("01129910042", stored);
+
+        await AssertImportRefreshesActivitySummaryAsync(app, id);
+    }
+
+    /// <summary>
+    /// An import writes the register's activity summary with provider-specific SQL (SQLite: an
+    /// UPDATE per membership; PostgreSQL: one UPDATE over arrays). Membership.cs: loans in the last
+    /// twelve months and the last day of recorded use; a return is no use.
+    /// </summary>
+    private static async Task AssertImportRefreshesActivitySummaryAsync(MedlemApplication app, Guid personId)
+    {
+        var libraryId = await app.WithDbAsync(db => db.Libraries.Where(l => l.Code == "stavanger").Select(l => l.Id).SingleAsync());
+        const string Loans = """
+            time,branch,type,item_id,card_number
+            2026-10-02 12:00:00,hoved,issue,1,PG0000001
+            2026-11-20 12:00:00,hoved,issue,2,PG0000001
+            2026-11-27 12:00:00,hoved,return,1,PG0000001
+            """;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var run = await scope.ServiceProvider.GetRequiredService<Medlem.Core.Activity.Importing.ActivityImporter>().ImportAsync(new()
+            {
+                LibraryId = libraryId,
+                Kind = Medlem.Core.Activity.ImportKind.Loans,
+                Content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Loans)),
+                FileName = "loans.csv",
+                Channel = "test",
+                RunBy = "test",
+            });
+            Assert.Equal((Medlem.Core.Activity.ImportState.Completed, 3L), (run.State, run.RowsLoaded));
+        }
+
+        var summary = await app.WithDbAsync(db => db.Memberships.Where(m => m.PersonId == personId)
+            .Select(m => new { m.LoansLast12Months, m.LastUsedOn, m.ActivityAsOf }).SingleAsync());
+        Assert.Equal((2, (DateOnly?)new DateOnly(2026, 11, 20), (DateOnly?)new DateOnly(2026, 11, 28)), (summary.LoansLast12Months, summary.LastUsedOn, summary.ActivityAsOf));
     }
 }

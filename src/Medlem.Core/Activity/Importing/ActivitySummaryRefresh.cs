@@ -32,7 +32,7 @@ internal static class ActivitySummaryRefresh
             """,
             r => (Member: r.GetGuid(0), LastUsed: r.IsDBNull(1) ? (DateOnly?)null : DateOnly.FromDateTime(r.GetDateTime(1)), Loans: (int)r.GetInt64(2)),
             ct);
-        var changes = new List<(Guid Pseudonym, DateOnly? LastUsed, int Loans)>();
+        var changes = new List<(Guid Membership, DateOnly? LastUsed, int Loans)>();
         foreach (var f in facts)
         {
             if (!current.TryGetValue(f.Member, out var m))
@@ -43,7 +43,7 @@ internal static class ActivitySummaryRefresh
             var lastUsed = Later(m.LastUsedOn, f.LastUsed);
             if (lastUsed != m.LastUsedOn || f.Loans != m.LoansLast12Months || m.ActivityAsOf != today)
             {
-                changes.Add((f.Member, lastUsed, f.Loans));
+                changes.Add((m.MembershipId, lastUsed, f.Loans));
             }
         }
 
@@ -55,18 +55,18 @@ internal static class ActivitySummaryRefresh
     public static async Task<Dictionary<Guid, RegisterSummary>> CurrentAsync(MedlemDbContext db, int libraryId, CancellationToken ct) =>
         await db.Memberships.AsNoTracking()
             .Where(m => m.LibraryId == libraryId)
-            .Select(m => new { m.Pseudonym, Summary = new RegisterSummary(m.LastUsedOn, m.LoansLast12Months, m.ActivityAsOf) })
+            .Select(m => new { m.Pseudonym, Summary = new RegisterSummary(m.Id, m.LastUsedOn, m.LoansLast12Months, m.ActivityAsOf) })
             .ToDictionaryAsync(m => m.Pseudonym, m => m.Summary, ct);
 
     private static DateOnly? Later(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     /// <summary>
-    /// The changes go into a temporary table with one prepared INSERT, then into the register with
-    /// one UPDATE … FROM: a third of the time of an UPDATE per membership, and hundreds of
-    /// thousands of memberships in about a second where EF's change tracker takes minutes.
-    /// Values are bound as each provider stores them.
+    /// Writes the changed summaries in one transaction, by primary key. SQLite runs in the process,
+    /// so one prepared UPDATE per membership costs no round trips: 300,000 in about a second, a third of the time of a
+    /// temporary table and an <c>UPDATE … FROM</c>. PostgreSQL gets the same in one statement
+    /// over arrays (<c>unnest</c>), one round trip instead of one per membership.
     /// </summary>
-    private static async Task WriteAsync(MedlemDbContext db, List<(Guid Pseudonym, DateOnly? LastUsed, int Loans)> changes, DateOnly today, CancellationToken ct)
+    private static async Task WriteAsync(MedlemDbContext db, List<(Guid Membership, DateOnly? LastUsed, int Loans)> changes, DateOnly today, CancellationToken ct)
     {
         if (changes.Count == 0)
         {
@@ -78,42 +78,15 @@ internal static class ActivitySummaryRefresh
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var connection = db.Database.GetDbConnection();
-            await ExecuteAsync(connection, transaction, sqlite
-                ? "CREATE TEMP TABLE activity_summary (pseudonym TEXT PRIMARY KEY, last_used TEXT, loans INTEGER) WITHOUT ROWID"
-                : "CREATE TEMP TABLE activity_summary (pseudonym uuid PRIMARY KEY, last_used date, loans integer) ON COMMIT DROP", ct);
-
-            await using (var insert = connection.CreateCommand())
-            {
-                insert.Transaction = transaction.GetDbTransaction();
-                insert.CommandText = "INSERT INTO activity_summary VALUES (@pseudonym, @last, @loans)";
-                var pseudonym = Parameter(insert, "@pseudonym");
-                var last = Parameter(insert, "@last");
-                var loans = Parameter(insert, "@loans");
-                foreach (var change in changes)
-                {
-                    // EF Core's SQLite provider stores a Guid as upper-case text and a date as yyyy-MM-dd.
-                    pseudonym.Value = sqlite ? change.Pseudonym.ToString().ToUpperInvariant() : change.Pseudonym;
-                    last.Value = change.LastUsed is { } d ? (sqlite ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : d) : DBNull.Value;
-                    loans.Value = change.Loans;
-                    await insert.ExecuteNonQueryAsync(ct);
-                }
-            }
-
-            await using (var update = connection.CreateCommand())
-            {
-                update.Transaction = transaction.GetDbTransaction();
-                update.CommandText = """
-                    UPDATE "Memberships" SET "LastUsedOn" = s.last_used, "LoansLast12Months" = s.loans, "ActivityAsOf" = @asOf
-                    FROM activity_summary s WHERE "Memberships"."Pseudonym" = s.pseudonym
-                    """;
-                Parameter(update, "@asOf").Value = sqlite ? today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : today;
-                await update.ExecuteNonQueryAsync(ct);
-            }
-
+            await using var update = db.Database.GetDbConnection().CreateCommand();
+            update.Transaction = transaction.GetDbTransaction();
             if (sqlite)
             {
-                await ExecuteAsync(connection, transaction, "DROP TABLE activity_summary", ct);
+                await UpdateEachAsync(update, changes, today, ct);
+            }
+            else
+            {
+                await UpdateFromArraysAsync(update, changes, today, ct);
             }
 
             await transaction.CommitAsync(ct);
@@ -124,13 +97,42 @@ internal static class ActivitySummaryRefresh
         }
     }
 
-    private static async Task ExecuteAsync(DbConnection connection, IDbContextTransaction transaction, string sql, CancellationToken ct)
+    /// <summary>EF Core's SQLite provider stores a Guid as upper-case text and a date as yyyy-MM-dd.</summary>
+    private static async Task UpdateEachAsync(DbCommand update, List<(Guid Membership, DateOnly? LastUsed, int Loans)> changes, DateOnly today, CancellationToken ct)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction.GetDbTransaction();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(ct);
+        update.CommandText = """UPDATE "Memberships" SET "LastUsedOn" = @last, "LoansLast12Months" = @loans, "ActivityAsOf" = @asOf WHERE "Id" = @id""";
+        var id = Parameter(update, "@id");
+        var last = Parameter(update, "@last");
+        var loans = Parameter(update, "@loans");
+        Parameter(update, "@asOf").Value = Text(today);
+        // In key order the index and the pages it leads to are read once each, from one end to the
+        // other: in random order 300,000 updates took three times as long. Guid's order is the order
+        // of its upper-case text (its fields compared unsigned, then its bytes).
+        changes.Sort((a, b) => a.Membership.CompareTo(b.Membership));
+        await update.PrepareAsync(ct);
+        foreach (var row in changes)
+        {
+            id.Value = row.Membership.ToString().ToUpperInvariant();
+            last.Value = row.LastUsed is { } d ? Text(d) : DBNull.Value;
+            loans.Value = row.Loans;
+            update.ExecuteNonQuery(); // in-process: the async form only adds a state machine per row
+        }
     }
+
+    private static async Task UpdateFromArraysAsync(DbCommand update, List<(Guid Membership, DateOnly? LastUsed, int Loans)> changes, DateOnly today, CancellationToken ct)
+    {
+        update.CommandText = """
+            UPDATE "Memberships" m SET "LastUsedOn" = s.last_used, "LoansLast12Months" = s.loans, "ActivityAsOf" = @asOf
+            FROM unnest(@ids, @last, @loans) AS s(id, last_used, loans) WHERE m."Id" = s.id
+            """;
+        Parameter(update, "@ids").Value = changes.Select(c => c.Membership).ToArray();
+        Parameter(update, "@last").Value = changes.Select(c => c.LastUsed).ToArray();
+        Parameter(update, "@loans").Value = changes.Select(c => c.Loans).ToArray();
+        Parameter(update, "@asOf").Value = today;
+        await update.ExecuteNonQueryAsync(ct);
+    }
+
+    private static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static DbParameter Parameter(DbCommand command, string name)
     {

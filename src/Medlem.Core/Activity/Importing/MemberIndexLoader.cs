@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Medlem.Core.Activity.Importing;
 
 /// <summary>The register's activity summary of a membership as the import found it.</summary>
-internal sealed record RegisterSummary(DateOnly? LastUsedOn, int LoansLast12Months, DateOnly? ActivityAsOf);
+internal sealed record RegisterSummary(Guid MembershipId, DateOnly? LastUsedOn, int LoansLast12Months, DateOnly? ActivityAsOf);
 
 /// <summary>Reads a library's members once per import into memory: 300,000 members take a second and some tens of MB.</summary>
 internal static class MemberIndexLoader
@@ -20,7 +20,7 @@ internal static class MemberIndexLoader
             .Where(m => m.LibraryId == libraryId && m.Limit == Privacy.Restriction.ProcessingLimit.None)
             .Select(m => new { m.Id, m.PersonId, m.Pseudonym, m.Person!.BirthDate, m.MembershipTypeId, m.LastUsedOn, m.LoansLast12Months, m.ActivityAsOf })
             .ToListAsync(ct);
-        var summaries = members.ToDictionary(m => m.Pseudonym, m => new RegisterSummary(m.LastUsedOn, m.LoansLast12Months, m.ActivityAsOf));
+        var summaries = members.ToDictionary(m => m.Pseudonym, m => new RegisterSummary(m.Id, m.LastUsedOn, m.LoansLast12Months, m.ActivityAsOf));
         // Titles are kept only for members whose reading-history consent counts today.
         var keeping = await Privacy.Consents.Consents.KeepingReadingHistoryAsync(db, Privacy.Consents.ConsentTexts.Default, libraryId, ct);
         var byId = members.ToDictionary(m => m.Id, m => new MemberRef(m.Id, m.Pseudonym, m.BirthDate, (short)m.MembershipTypeId, keeping.Contains(m.Id), numbers.Member(m.Pseudonym)));
