@@ -30,8 +30,11 @@ public static class AgeBands
     /// <summary>The band of someone born on <paramref name="birthDate"/>, on <paramref name="day"/>.</summary>
     public static AgeBand Of(DateOnly birthDate, DateOnly day)
     {
-        var years = day.Year - birthDate.Year;
-        if (day.Month < birthDate.Month || (day.Month == birthDate.Month && day.Day < birthDate.Day))
+        // Each of DateOnly's Year, Month and Day works out the whole date from a day number; this runs for every fact.
+        var (year, month, date) = day;
+        var (bornYear, bornMonth, bornDate) = birthDate;
+        var years = year - bornYear;
+        if (month < bornMonth || (month == bornMonth && date < bornDate))
         {
             years--;
         }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Medlem.Core.Activity.Mapping;
 using Medlem.Core.Data;
 using Medlem.Core.Members;
@@ -9,48 +10,107 @@ namespace Medlem.Core.Activity.Importing;
 /// <summary>The register's activity summary of a membership as the import found it.</summary>
 internal sealed record RegisterSummary(Guid MembershipId, DateOnly? LastUsedOn, int LoansLast12Months, DateOnly? ActivityAsOf);
 
-/// <summary>Reads a library's members once per import into memory: 300,000 members take a second and some tens of MB.</summary>
+/// <summary>
+/// Reads a library's members once per import into memory. Plain SQL over the context's
+/// connection: EF Core's query pipeline and materialisation took 2.5 s for the 300,000
+/// memberships, cards and library-system ids of a large library; a data reader takes a fraction.
+/// The columns are the model's (Members/MembersConfiguration.cs); both providers read them the same way.
+/// </summary>
 internal static class MemberIndexLoader
 {
     public static async Task<(MemberIndex Index, Dictionary<Guid, RegisterSummary> Summaries)> LoadAsync(
         MedlemDbContext db, int libraryId, ImportFormat system, StatisticsNumbers numbers, CancellationToken ct)
     {
-        // A membership whose processing is limited is not matched: its use counts as an unknown visitor's.
-        var members = await db.Memberships.AsNoTracking()
-            .Where(m => m.LibraryId == libraryId && m.Limit == Privacy.Restriction.ProcessingLimit.None)
-            .Select(m => new { m.Id, m.PersonId, m.Pseudonym, m.Person!.BirthDate, m.MembershipTypeId, m.LastUsedOn, m.LoansLast12Months, m.ActivityAsOf })
-            .ToListAsync(ct);
-        var summaries = members.ToDictionary(m => m.Pseudonym, m => new RegisterSummary(m.Id, m.LastUsedOn, m.LoansLast12Months, m.ActivityAsOf));
         // Titles are kept only for members whose reading-history consent counts today.
         var keeping = await Privacy.Consents.Consents.KeepingReadingHistoryAsync(db, Privacy.Consents.ConsentTexts.Default, libraryId, ct);
-        var byId = members.ToDictionary(m => m.Id, m => new MemberRef(m.Id, m.Pseudonym, m.BirthDate, (short)m.MembershipTypeId, keeping.Contains(m.Id), numbers.Member(m.Pseudonym)));
+        var byId = new Dictionary<Guid, MemberRef>();
+        var byPerson = new Dictionary<Guid, MemberRef>();
+        var summaries = new Dictionary<Guid, RegisterSummary>();
         var byCard = new Dictionary<string, MemberRef>(StringComparer.Ordinal);
-        await foreach (var card in db.Cards.AsNoTracking().Where(c => c.LibraryId == libraryId).Select(c => new { c.Number, c.MembershipId }).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            if (byId.TryGetValue(card.MembershipId, out var member))
-            {
-                byCard[card.Number] = member;
-            }
-        }
         var bySourceId = new Dictionary<string, MemberRef>(StringComparer.Ordinal);
-        await foreach (var link in db.SourceIdentities.AsNoTracking().Where(s => s.LibraryId == libraryId && s.System == system).Select(s => new { s.ExternalId, s.MembershipId }).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            if (byId.TryGetValue(link.MembershipId, out var member))
-            {
-                bySourceId[link.ExternalId] = member;
-            }
-        }
-        var byPerson = members.GroupBy(m => m.PersonId).ToDictionary(g => g.Key, g => byId[g.First().Id]);
         var byEmail = new Dictionary<string, MemberRef>(StringComparer.Ordinal);
-        await foreach (var email in db.ContactPoints.AsNoTracking()
-            .Where(c => c.Kind == ContactKind.Email && db.Memberships.Any(m => m.LibraryId == libraryId && m.PersonId == c.PersonId))
-            .Select(c => new { c.Value, c.PersonId }).AsAsyncEnumerable().WithCancellation(ct))
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            if (byPerson.TryGetValue(email.PersonId, out var member))
+            var connection = db.Database.GetDbConnection();
+
+            // A membership whose processing is limited is not matched: its use counts as an unknown visitor's.
+            await ReadAsync(connection, $"""
+                SELECT m."Id", m."PersonId", m."Pseudonym", p."BirthDate", m."MembershipTypeId", m."LastUsedOn", m."LoansLast12Months", m."ActivityAsOf"
+                FROM "Memberships" m JOIN "People" p ON p."Id" = m."PersonId"
+                WHERE m."LibraryId" = @library AND m."Limit" = {(int)Privacy.Restriction.ProcessingLimit.None}
+                """, libraryId, r =>
+                {
+                    var id = GuidAt(r, 0);
+                    var pseudonym = GuidAt(r, 2);
+                    var member = new MemberRef(id, pseudonym, DateAt(r, 3), (short)r.GetInt32(4), keeping.Contains(id), numbers.Member(pseudonym));
+                    byId[id] = member;
+                    byPerson.TryAdd(GuidAt(r, 1), member);
+                    summaries[pseudonym] = new RegisterSummary(id, DateOrNull(r, 5), r.GetInt32(6), DateOrNull(r, 7));
+                }, ct);
+
+            await ReadAsync(connection, """SELECT "Number", "MembershipId" FROM "Cards" WHERE "LibraryId" = @library""", libraryId, r =>
             {
-                byEmail[email.Value] = member;
-            }
+                if (byId.TryGetValue(GuidAt(r, 1), out var member))
+                {
+                    byCard[r.GetString(0)] = member;
+                }
+            }, ct);
+
+            await ReadAsync(connection, $"""SELECT "ExternalId", "MembershipId" FROM "SourceIdentities" WHERE "LibraryId" = @library AND "System" = {(int)system}""", libraryId, r =>
+            {
+                if (byId.TryGetValue(GuidAt(r, 1), out var member))
+                {
+                    bySourceId[r.GetString(0)] = member;
+                }
+            }, ct);
+
+            await ReadAsync(connection, $"""
+                SELECT c."Value", c."PersonId" FROM "ContactPoints" c
+                WHERE c."Kind" = {(int)ContactKind.Email}
+                  AND EXISTS (SELECT 1 FROM "Memberships" m WHERE m."LibraryId" = @library AND m."PersonId" = c."PersonId")
+                """, libraryId, r =>
+                {
+                    if (byPerson.TryGetValue(GuidAt(r, 1), out var member))
+                    {
+                        byEmail[r.GetString(0)] = member;
+                    }
+                }, ct);
         }
-        return (new MemberIndex(bySourceId, byCard, byEmail), summaries);
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        var result = (new MemberIndex(bySourceId, byCard, byEmail), summaries);
+        return result;
+    }
+
+    private static DateOnly? DateOrNull(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : DateAt(reader, column);
+
+    // SQLite holds Guids and dates as text (EF Core's SQLite provider: upper-case Guids, yyyy-MM-dd);
+    // parsing the text here is several times faster than the provider's generic GetFieldValue.
+    private static Guid GuidAt(DbDataReader reader, int column) =>
+        reader.GetFieldType(column) == typeof(string) ? Guid.ParseExact(reader.GetString(column), "D") : reader.GetGuid(column);
+
+    private static DateOnly DateAt(DbDataReader reader, int column) =>
+        reader.GetFieldType(column) == typeof(string)
+            ? DateOnly.ParseExact(reader.GetString(column), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : reader.GetFieldValue<DateOnly>(column);
+
+    private static async Task ReadAsync(DbConnection connection, string sql, int libraryId, Action<DbDataReader> row, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var library = command.CreateParameter();
+        library.ParameterName = "@library";
+        library.Value = libraryId;
+        command.Parameters.Add(library);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            row(reader);
+        }
     }
 }

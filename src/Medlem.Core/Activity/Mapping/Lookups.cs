@@ -49,14 +49,14 @@ internal sealed class MemberIndex
         if (_byNumericId is not null)
         {
             return int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < _byNumericId.Length
-                && id.Length == CountDigits(n) ? _byNumericId[n] : null;
+                && IsCanonical(id) ? _byNumericId[n] : null;
         }
 
         return _bySourceId.TryGetValue(id, out var m) ? m : null;
     }
 
-    /// <summary>"017" is not borrower 17: only the canonical spelling of a number matches.</summary>
-    private static int CountDigits(int n) => n == 0 ? 1 : (int)Math.Floor(Math.Log10(n)) + 1;
+    /// <summary>"017" is not borrower 17: only the canonical spelling of a number (no leading zero) matches.</summary>
+    private static bool IsCanonical(ReadOnlySpan<char> digits) => digits.Length == 1 || digits[0] != '0';
 
     public MemberRef? ByCard(ReadOnlySpan<char> card) => _byCard.TryGetValue(card, out var m) ? m : null;
 
