@@ -37,12 +37,19 @@ public static class FactCommit
                 : 0;
             duplicates += await RemoveRedatedRenewalsAsync(connection, staging, ct);
             duplicates += await UnchangedEntriesAsync(connection, staging, ct);
+            // The counts made while writing describe the facts as written: usable only when none was removed.
+            var counted = duplicates == 0 && staging.MemberCounts?.GaveUp != true;
+            if (counted && staging.MemberCounts is { } counts)
+            {
+                WriteMemberAggregates(connection, lib, counts);
+            }
+
             await connection.ExecuteAsync($"""
                 DELETE FROM event e WHERE e.library_id = {lib} AND e.import_id <> {id}
                     AND e.event_id IN (SELECT event_id FROM event WHERE import_id = {id});
                 DELETE FROM visit v WHERE v.library_id = {lib} AND v.import_id <> {id}
                     AND EXISTS (SELECT 1 FROM visit n WHERE n.import_id = {id} AND n.branch_id = v.branch_id AND n.day = v.day AND n.hour = v.hour);
-                {StatisticsSchema.InsertAggregates($"import_id = {id}")}
+                {(!counted ? StatisticsSchema.InsertAggregates($"import_id = {id}") : StatisticsSchema.InsertOtherAggregates($"import_id = {id}"))}
                 INSERT INTO import_batch VALUES ({id}, {lib}, now()::TIMESTAMP, {staging.Staged}, {staging.Staged - duplicates});
                 """, ct);
             await connection.ExecuteAsync("COMMIT", ct);
@@ -55,6 +62,46 @@ public static class FactCommit
             await connection.ExecuteAsync("ROLLBACK", CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary><c>member_month</c> and <c>member_year</c> from the counts (the columns of <see cref="StatisticsSchema.Create"/>).</summary>
+    private static void WriteMemberAggregates(DuckDBConnection connection, short lib, MemberMonthCounts counts)
+    {
+        using (var months = new VectorAppender(connection, "member_month"))
+        {
+            foreach (var (member, month, kind, n) in counts.Months())
+            {
+                months.Set(0, lib);
+                months.Set(1, member);
+                months.Set(2, VectorAppender.Date(month));
+                months.Set(3, (byte)kind);
+                months.Set(4, n);
+                months.EndRow();
+            }
+
+            months.Close();
+        }
+
+        using var years = new VectorAppender(connection, "member_year");
+        foreach (var y in counts.Years())
+        {
+            years.Set(0, lib);
+            years.Set(1, y.Member);
+            years.Set(2, y.Year);
+            years.Set(3, y.Loans);
+            years.Set(4, y.Renewals);
+            years.Set(5, y.Events);
+            years.Set(6, y.Wifi);
+            years.Set(7, y.Digital);
+            years.Set(8, y.Used);
+            years.Set(9, y.Borrowed);
+            years.Set(10, y.Evented);
+            years.Set(11, y.WifiMonths);
+            years.Set(12, y.DigitalMonths);
+            years.EndRow();
+        }
+
+        years.Close();
     }
 
     /// <summary>

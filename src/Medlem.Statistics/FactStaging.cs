@@ -14,7 +14,7 @@ public sealed class FactStaging : IDisposable
     private readonly DuckDBConnection _connection;
     private readonly int _importId;
     private readonly short _libraryId;
-    private readonly FactRowAppender _facts;
+    private readonly VectorAppender _facts;
     private DuckDBAppender? _titles;
     private DuckDBAppender? _events;
     private DuckDBAppender? _visits;
@@ -26,7 +26,7 @@ public sealed class FactStaging : IDisposable
         _importId = importId;
         _libraryId = libraryId;
         Numbers = numbers;
-        _facts = new FactRowAppender(connection, importId, libraryId);
+        _facts = new VectorAppender(connection, "fact_row");
     }
 
     public StatisticsNumbers Numbers { get; }
@@ -66,7 +66,12 @@ public sealed class FactStaging : IDisposable
     {
         foreach (ref readonly var f in facts)
         {
-            _facts.Append(f);
+            AppendRow(f);
+            if (f.Match == MatchKind.Member)
+            {
+                // Sized by the members the import knows (read before its first fact): one resize at most.
+                (MemberCounts ??= new MemberMonthCounts(Numbers.MemberCount + 1)).Add(f.Member!.Value, f.Day, f.Kind);
+            }
             if (f.Title != 0)
             {
                 _titles ??= _connection.CreateAppender("title");
@@ -81,6 +86,39 @@ public sealed class FactStaging : IDisposable
 
         Staged += facts.Length;
     }
+
+    /// <summary>One packed row of <c>fact_row</c>, in <see cref="StatisticsSchema.Create"/>'s column order.</summary>
+    private void AppendRow(in Fact f)
+    {
+        _facts.Set(0, f.Key);
+        _facts.Set(1, _importId);
+        _facts.Set(2, _libraryId);
+        _facts.Set(3, VectorAppender.Date(f.Day));
+        SetOrNull(4, f.Member ?? f.Visitor);
+        _facts.Set(5, StatisticsSchema.Flags(f));
+        _facts.Set(6, StatisticsSchema.Ids(f));
+        _facts.Set(7, f.Media | (f.Category << 16));
+        SetOrNull(8, f.Kind == FactKind.EventAttendance ? f.EventId : f.Minutes);
+        _facts.EndRow();
+    }
+
+    private void SetOrNull(int column, int? value)
+    {
+        if (value is { } v)
+        {
+            _facts.Set(column, v);
+        }
+        else
+        {
+            _facts.SetNull(column);
+        }
+    }
+
+    /// <summary>
+    /// The import's member facts counted per member, month and kind as they are written, so the
+    /// commit need not group them again (<see cref="FactCommit"/>); null until the first member fact.
+    /// </summary>
+    internal MemberMonthCounts? MemberCounts { get; private set; }
 
     public void Append(EventEntry e)
     {

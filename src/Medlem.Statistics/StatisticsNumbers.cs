@@ -51,6 +51,18 @@ public sealed class StatisticsNumbers
         return new StatisticsNumbers(libraryId, members, visitors, codes, nextMember, nextVisitor, nextCode, nextLargeCode);
     }
 
+    /// <summary>The highest member number given so far (numbers are dense from 1).</summary>
+    public int MemberCount
+    {
+        get
+        {
+            lock (_members)
+            {
+                return _nextMember - 1;
+            }
+        }
+    }
+
     /// <summary>The number of a membership pseudonym, given on first sight.</summary>
     public int Member(Guid pseudonym)
     {

@@ -83,29 +83,49 @@ internal static class StatisticsSchema
 
     /// <summary>
     /// The aggregates an import adds for its own facts (<paramref name="where"/> selects them), one
-    /// partial per import, read with sums: per member and month and kind, and per branch and day.
+    /// partial per import, read with sums: per member and month and kind, and per branch and day;
+    /// and those the insight dashboard reads first (<see cref="InsertInsightAggregates"/>).
     /// </summary>
     public static string InsertAggregates(string where) => $"""
+        {InsertMemberAggregates(where)}
+        {InsertOtherAggregates(where)}
+        """;
+
+    /// <summary>
+    /// The member aggregates: <c>member_month</c> and <c>member_year</c> (members per year with a month
+    /// mask of each kind of use, so any month-aligned period's activity is a few bit operations on a
+    /// table of about one row per member and year). <see cref="MemberMonthCounts"/> counts the same
+    /// while an import is written; this is the definition it follows.
+    /// </summary>
+    public static string InsertMemberAggregates(string where) => $"""
         INSERT INTO member_month
             SELECT library_id, who, date_trunc('month', day)::DATE, (flags & 255)::UTINYINT, count(*)::INTEGER
             FROM fact_row WHERE {where} AND (flags >> 8) & 15 = 1
             GROUP BY ALL;
+        {InsertMemberYear(where)}
+        """;
+
+    /// <summary>The aggregates besides the members': per branch and day, unknown people per month, attendances per event.</summary>
+    public static string InsertOtherAggregates(string where) => $"""
         INSERT INTO branch_day
             SELECT library_id, NULLIF(ids & 65535, 0)::SMALLINT, day, (flags & 255)::UTINYINT, ((flags >> 8) & 15)::UTINYINT,
                    NULLIF((flags >> 12) & 15, 0)::UTINYINT, NULLIF(ids >> 16, 0)::SMALLINT, count(*)::INTEGER
             FROM fact_row WHERE {where}
             GROUP BY ALL;
-        {InsertInsightAggregates(where)}
+        {InsertVisitorsAndEvents(where)}
         """;
 
     /// <summary>
-    /// The aggregates the insight dashboard reads first (version 2): members per year with a month
-    /// mask of each kind of use, so any month-aligned period's activity is a few bit operations on a
-    /// table of about one row per member and year; unknown people per month (their keyed hashes
-    /// change monthly, so only a month's distinct count means anything; each kept once, so a count is a
-    /// plain count); attendances per event.
+    /// The aggregates version 2 added for the insight dashboard: <c>member_year</c>; unknown people per
+    /// month (their keyed hashes change monthly, so only a month's distinct count means anything; each
+    /// kept once, so a count is a plain count); attendances per event.
     /// </summary>
     private static string InsertInsightAggregates(string where) => $"""
+        {InsertMemberYear(where)}
+        {InsertVisitorsAndEvents(where)}
+        """;
+
+    private static string InsertMemberYear(string where) => $"""
         INSERT INTO member_year
             SELECT library_id, who, year(day)::SMALLINT,
                    count(*) FILTER (WHERE flags & 255 = 1), count(*) FILTER (WHERE flags & 255 = 2), count(*) FILTER (WHERE flags & 255 = 5),
@@ -117,6 +137,9 @@ internal static class StatisticsSchema
                    coalesce(bit_or(1 << (month(day) - 1)) FILTER (WHERE flags & 255 = 7), 0)
             FROM fact_row WHERE {where} AND (flags >> 8) & 15 = 1
             GROUP BY ALL;
+        """;
+
+    private static string InsertVisitorsAndEvents(string where) => $"""
         INSERT INTO visitor_month
             SELECT DISTINCT library_id, (flags & 255)::UTINYINT, date_trunc('month', day)::DATE, who
             FROM fact_row WHERE {where} AND (flags >> 8) & 15 = 2

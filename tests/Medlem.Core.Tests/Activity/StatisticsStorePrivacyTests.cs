@@ -84,7 +84,25 @@ public sealed class StatisticsStorePrivacyTests : IAsyncLifetime
         const string BranchDayRecount = """
             SELECT library_id, branch_id, day, kind, match, age_band, membership_type_id, count(*)::BIGINT AS n FROM fact GROUP BY ALL
             """;
-        foreach (var (stored, recount) in new[] { (MemberMonth, MemberMonthRecount), (BranchDay, BranchDayRecount) })
+        // member_year (StatisticsSchema): counts of loans (1), renewals (2), events (5), wifi (6), digital loans (7) per
+        // member and year, and masks of the months with use (1, 2, 5, 6, 7), with a loan or renewal, an event, wifi, a digital loan.
+        const string MemberYear = """
+            SELECT library_id, member, year, sum(loans)::BIGINT, sum(renewals)::BIGINT, sum(events)::BIGINT, sum(wifi)::BIGINT, sum(digital)::BIGINT,
+                   bit_or(used), bit_or(borrowed), bit_or(evented), bit_or(wifi_months), bit_or(digital_months)
+            FROM member_year GROUP BY ALL
+            """;
+        const string MemberYearRecount = """
+            SELECT library_id, member, year(day)::SMALLINT AS year,
+                   count(*) FILTER (WHERE kind = 1), count(*) FILTER (WHERE kind = 2), count(*) FILTER (WHERE kind = 5),
+                   count(*) FILTER (WHERE kind = 6), count(*) FILTER (WHERE kind = 7),
+                   coalesce(bit_or(1 << (month(day) - 1)) FILTER (WHERE kind IN (1, 2, 5, 6, 7)), 0),
+                   coalesce(bit_or(1 << (month(day) - 1)) FILTER (WHERE kind IN (1, 2)), 0),
+                   coalesce(bit_or(1 << (month(day) - 1)) FILTER (WHERE kind = 5), 0),
+                   coalesce(bit_or(1 << (month(day) - 1)) FILTER (WHERE kind = 6), 0),
+                   coalesce(bit_or(1 << (month(day) - 1)) FILTER (WHERE kind = 7), 0)
+            FROM fact WHERE match = 1 GROUP BY ALL
+            """;
+        foreach (var (stored, recount) in new[] { (MemberMonth, MemberMonthRecount), (BranchDay, BranchDayRecount), (MemberYear, MemberYearRecount) })
         {
             Assert.Equal(0, await _h.CountAsync($"SELECT count(*) FROM (({stored}) EXCEPT ({recount}))"));
             Assert.Equal(0, await _h.CountAsync($"SELECT count(*) FROM (({recount}) EXCEPT ({stored}))"));

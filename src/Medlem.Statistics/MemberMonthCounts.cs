@@ -1,0 +1,227 @@
+namespace Medlem.Statistics;
+
+/// <summary>
+/// An import's member facts counted per member, month and kind while they are written, for the
+/// two member aggregates (<c>member_month</c>, and <c>member_year</c> with its month masks). Grouping
+/// ten million facts again in SQL at the commit took DuckDB seconds; here each fact is one increment
+/// in an array: one array per month and kind, indexed by the member's place in this import.
+/// <para>
+/// The counts describe the facts as written. When the commit removes some (repeats of earlier
+/// imports, or within the file), they no longer do, and the commit counts in SQL instead
+/// (<see cref="FactCommit"/>). Counters are bounded: an import spanning so many months that they
+/// would pass <see cref="Budget"/> gives up counting here, and is counted in SQL too.
+/// </para>
+/// </summary>
+internal sealed class MemberMonthCounts
+{
+    /// <summary>At most this many bytes of counters (a year of loans for 300,000 members: 13 months × 4 kinds × 1.2 MB).</summary>
+    public const long Budget = 192L << 20;
+
+    private const int Kinds = 8;
+    private readonly Dictionary<int, int[]> _byMonthKind = [];
+    private int[] _slotOf = new int[1024]; // member number → place + 1
+    private int[] _memberAt = new int[1024]; // place → member number
+    private int _members;
+    private int _capacity;
+    private int _lastKey = -1;
+    private int[]? _last;
+
+    /// <param name="expectedMembers">Members the import may name (the library's): the counters' first size.</param>
+    public MemberMonthCounts(int expectedMembers = 1 << 16) => _capacity = Math.Max(expectedMembers, 1024);
+
+    /// <summary>Whether the counters outgrew <see cref="Budget"/>: the counts are incomplete and must not be used.</summary>
+    public bool GaveUp { get; private set; }
+
+    public void Add(int member, DateOnly day, FactKind kind)
+    {
+        if (GaveUp)
+        {
+            return;
+        }
+
+        var (year, month, _) = day;
+        var key = (((year * 12) + month - 1) * Kinds) + (int)kind;
+        var counts = key == _lastKey ? _last! : Counters(key);
+        if (counts is null)
+        {
+            return;
+        }
+
+        var place = PlaceOf(member);
+        if (place >= counts.Length)
+        {
+            if (!Grow())
+            {
+                return;
+            }
+
+            counts = _byMonthKind[key];
+        }
+
+        counts[place]++;
+    }
+
+    /// <summary>Every (member, first day of month, kind, count) with a count.</summary>
+    public IEnumerable<(int Member, DateOnly Month, FactKind Kind, int Count)> Months()
+    {
+        foreach (var (key, counts) in _byMonthKind.OrderBy(e => e.Key))
+        {
+            var month = MonthOf(key);
+            for (var place = 0; place < _members; place++)
+            {
+                if (counts[place] > 0)
+                {
+                    yield return (_memberAt[place], month, (FactKind)(key % Kinds), counts[place]);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Per member and year: counts of loans, renewals, events, wifi sessions and digital loans, and
+    /// the months (bit m-1 for month m) with use of each sort, as <see cref="StatisticsSchema"/>'s
+    /// <c>member_year</c> defines them. A member with only returns or local use that year gets a row of zeros.
+    /// </summary>
+    public IEnumerable<MemberYear> Years()
+    {
+        foreach (var year in _byMonthKind.Keys.Select(k => MonthOf(k).Year).Distinct().Order())
+        {
+            var rows = new MemberYear[_members];
+            var seen = new bool[_members];
+            foreach (var (key, counts) in _byMonthKind.Where(e => MonthOf(e.Key).Year == year))
+            {
+                var kind = (FactKind)(key % Kinds);
+                var bit = 1 << (MonthOf(key).Month - 1);
+                for (var place = 0; place < _members; place++)
+                {
+                    var n = counts[place];
+                    if (n > 0)
+                    {
+                        seen[place] = true;
+                        rows[place].Add(kind, n, bit);
+                    }
+                }
+            }
+
+            for (var place = 0; place < _members; place++)
+            {
+                if (seen[place])
+                {
+                    yield return rows[place] with { Member = _memberAt[place], Year = (short)year };
+                }
+            }
+        }
+    }
+
+    private static DateOnly MonthOf(int key)
+    {
+        var months = key / Kinds;
+        return new DateOnly(months / 12, (months % 12) + 1, 1);
+    }
+
+    private int[]? Counters(int key)
+    {
+        if (!_byMonthKind.TryGetValue(key, out var counts))
+        {
+            if ((long)(_byMonthKind.Count + 1) * _capacity * sizeof(int) > Budget)
+            {
+                Abandon();
+                return null;
+            }
+
+            counts = _byMonthKind[key] = new int[_capacity];
+        }
+
+        _lastKey = key;
+        _last = counts;
+        return counts;
+    }
+
+    private int PlaceOf(int member)
+    {
+        if (member >= _slotOf.Length)
+        {
+            Array.Resize(ref _slotOf, Math.Max(member + 1, _slotOf.Length * 2));
+        }
+
+        var place = _slotOf[member] - 1;
+        if (place < 0)
+        {
+            place = _members++;
+            _slotOf[member] = place + 1;
+            if (place >= _memberAt.Length)
+            {
+                Array.Resize(ref _memberAt, _memberAt.Length * 2);
+            }
+
+            _memberAt[place] = member;
+        }
+
+        return place;
+    }
+
+    /// <summary>More members than the counters hold: every counter array grows by half, within the budget.</summary>
+    private bool Grow()
+    {
+        if ((long)_byMonthKind.Count * (_capacity + (_capacity / 2)) * sizeof(int) > Budget)
+        {
+            Abandon();
+            return false;
+        }
+
+        _capacity = checked(_capacity + (_capacity / 2));
+        foreach (var key in _byMonthKind.Keys.ToList())
+        {
+            var counts = _byMonthKind[key];
+            Array.Resize(ref counts, _capacity);
+            _byMonthKind[key] = counts;
+        }
+
+        _last = _lastKey >= 0 ? _byMonthKind[_lastKey] : null;
+        return true;
+    }
+
+    private void Abandon()
+    {
+        GaveUp = true;
+        _byMonthKind.Clear();
+        _last = null;
+        _lastKey = -1;
+    }
+}
+
+/// <summary>One row of <c>member_year</c>.</summary>
+internal record struct MemberYear(int Member, short Year, int Loans, int Renewals, int Events, int Wifi, int Digital, int Used, int Borrowed, int Evented, int WifiMonths, int DigitalMonths)
+{
+    public void Add(FactKind kind, int n, int monthBit)
+    {
+        switch (kind)
+        {
+            case FactKind.Loan:
+                Loans += n;
+                Used |= monthBit;
+                Borrowed |= monthBit;
+                break;
+            case FactKind.Renewal:
+                Renewals += n;
+                Used |= monthBit;
+                Borrowed |= monthBit;
+                break;
+            case FactKind.EventAttendance:
+                Events += n;
+                Used |= monthBit;
+                Evented |= monthBit;
+                break;
+            case FactKind.WifiSession:
+                Wifi += n;
+                Used |= monthBit;
+                WifiMonths |= monthBit;
+                break;
+            case FactKind.DigitalLoan:
+                Digital += n;
+                Used |= monthBit;
+                DigitalMonths |= monthBit;
+                break;
+        }
+    }
+}
