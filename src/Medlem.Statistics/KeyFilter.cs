@@ -3,34 +3,29 @@ namespace Medlem.Statistics;
 /// <summary>
 /// A Bloom filter over the (key, day) pairs an import writes, so the commit can look for
 /// repeats among a few candidates instead of grouping ten million rows. Every repeat is among the
-/// candidates (a Bloom filter has no false negatives); about 0.5 % of ten million distinct keys
-/// become candidates by chance and are cleared by the check. 16 MiB, three probes per key.
+/// candidates (a Bloom filter has no false negatives); about 1 % of ten million distinct keys
+/// become candidates by chance and are cleared by the check. 16 MiB; the four bits of a key lie in
+/// one 64-bit word, so a key costs one memory read: with the bits spread over the whole filter,
+/// three cache misses a fact had made this a tenth of an import's time.
 /// </summary>
 internal sealed class KeyFilter
 {
-    private const int Bits = 1 << 27;
-    private readonly ulong[] _words = new ulong[Bits / 64];
+    private const int Words = 1 << 21;
+    private readonly ulong[] _words = new ulong[Words];
 
     public List<(long Key, DateOnly Day)> Candidates { get; } = [];
 
     public void Add(long key, DateOnly day)
     {
-        // The key is already a good hash; mixing in the day and slicing gives three probes.
+        // The key is already a good hash; mixing in the day gives the word (21 bits) and four bit places (6 bits each).
         var h = (ulong)key ^ ((ulong)(uint)day.DayNumber * 0x9E3779B97F4A7C15UL);
-        var a = (int)(h & (Bits - 1));
-        var b = (int)((h >> 27) & (Bits - 1));
-        var c = (int)((h >> 54 | h << 10) & (Bits - 1));
-        if (Test(a) & Test(b) & Test(c))
+        ref var word = ref _words[(int)(h & (Words - 1))];
+        var bits = (1UL << (int)((h >> 21) & 63)) | (1UL << (int)((h >> 27) & 63)) | (1UL << (int)((h >> 33) & 63)) | (1UL << (int)((h >> 39) & 63));
+        if ((word & bits) == bits)
         {
             Candidates.Add((key, day));
         }
 
-        Set(a);
-        Set(b);
-        Set(c);
+        word |= bits;
     }
-
-    private bool Test(int bit) => (_words[bit >> 6] & (1UL << (bit & 63))) != 0;
-
-    private void Set(int bit) => _words[bit >> 6] |= 1UL << (bit & 63);
 }

@@ -27,15 +27,29 @@ public sealed class MemberMatchingTests
     [Fact]
     public void NumericSourceIds_MatchOnlyTheirCanonicalSpelling()
     {
-        var seventeen = new MemberRef(Guid.NewGuid(), Guid.NewGuid(), new DateOnly(1990, 1, 1), 1, false, 17);
-        var zero = new MemberRef(Guid.NewGuid(), Guid.NewGuid(), new DateOnly(1990, 1, 1), 1, false, 0);
+        var seventeen = new MemberRef(Guid.NewGuid(), new DateOnly(1990, 1, 1), 1, false, 17);
+        var zero = new MemberRef(Guid.NewGuid(), new DateOnly(1990, 1, 1), 1, false, 1);
         var index = new MemberIndex(new() { ["17"] = seventeen, ["0"] = zero }, [], []);
 
-        Assert.Same(seventeen, index.BySourceId("17"));
-        Assert.Same(zero, index.BySourceId("0"));
+        Assert.Equal(seventeen, index.BySourceId("17"));
+        Assert.Equal(zero, index.BySourceId("0"));
         Assert.Null(index.BySourceId("017")); // Koha's borrowernumber 17 is written "17": "017" is another reference
         Assert.Null(index.BySourceId("00"));
         Assert.Null(index.BySourceId("18"));
         Assert.Null(index.BySourceId("99999999999")); // beyond int: no match, no exception
+    }
+
+    [Fact]
+    public void UnknownCardsAndAddresses_MatchNobody()
+    {
+        // Members are held by value: a miss must be "nobody", never an empty member (a link to no membership).
+        var kari = new MemberRef(Guid.NewGuid(), new DateOnly(1990, 1, 1), 1, false, 3);
+        var index = new MemberIndex([], new() { ["2100000017"] = kari }, new() { ["kari@example.no"] = kari });
+
+        Assert.Equal(kari, index.ByCard("2100000017"));
+        Assert.Equal(kari, index.ByEmail(" Kari@Example.no "));
+        Assert.Null(index.ByCard("2100000025"));
+        Assert.Null(index.ByEmail("ola@example.no"));
+        Assert.Null(index.ByEmail(""));
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using System.Threading.Channels;
 using Medlem.Core.Activity.Mapping;
 using Medlem.Core.Activity.Reading;
 using Medlem.Core.Data;
@@ -12,9 +11,9 @@ namespace Medlem.Core.Activity.Importing;
 
 /// <summary>
 /// Imports one file or batch: reads it (<see cref="ImportInput"/>), maps each row
-/// (<see cref="RowMapper"/>), matches members, stages the facts in the statistics store and
+/// (<see cref="RowMapper"/>, on every core: <see cref="StagePipeline"/>), matches members, stages the facts in the statistics store and
 /// commits them in one transaction (<see cref="FactCommit"/>), then records the import and its
-/// rejected rows in the register. Parsing and appending run on two threads.
+/// rejected rows in the register.
 /// <para>
 /// Crash safety: everything an import writes to the statistics store is one DuckDB transaction,
 /// with the record of it in <c>import_batch</c>; a process killed before the commit leaves
@@ -120,8 +119,7 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
         using var input = ImportInput.Open(request.Content);
         using var reader = RecordReaders.Open(input);
         var profile = DefaultProfiles.For(request.Kind, request.Format, input.Layout).With(request.Profile);
-        var mapper = RowMappers.For(request.Kind);
-        mapper.Bind(reader, profile);
+        var mappers = StagePipeline.Mappers(request.Kind, reader, profile);
 
         var phase = Stopwatch.StartNew();
         var keys = new StatisticsKeys(db, clock);
@@ -132,7 +130,7 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
         var visitorSecrets = await keys.VisitorSecretsAsync(ct);
 
         var staging = await FactStaging.StartAsync(duck, run.Id, (short)library.Id, ct);
-        StagingSink sink;
+        StageTotals staged;
         Dictionary<Guid, RegisterSummary> summaries;
         try
         {
@@ -152,7 +150,8 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
             };
             Lap("context", phase);
 
-            (sink, run.RowsRead) = await StageAsync(reader, mapper, context, staging, input, report, progress, ct);
+            staged = await StagePipeline.RunAsync(reader, mappers, context, staging, input, report, progress, ct);
+            run.RowsRead = staged.Rows;
             staging.Complete();
             Lap("stage", phase);
 
@@ -199,11 +198,11 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
             staging.Dispose();
         }
 
-        run.RowsUnmatched = sink.Unmatched;
-        run.RowsAnonymous = sink.Anonymous;
+        run.RowsUnmatched = staged.Unmatched;
+        run.RowsAnonymous = staged.Anonymous;
         if (request.Kind == ImportKind.Patrons)
         {
-            (run.RowsLoaded, run.RowsDuplicate) = await SaveLinksAsync(library.Id, request.Format, sink.Links, ct);
+            (run.RowsLoaded, run.RowsDuplicate) = await SaveLinksAsync(library.Id, request.Format, staged.Links, ct);
             return;
         }
 
@@ -218,71 +217,6 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
     private static bool IsUse(ImportKind kind) => kind is ImportKind.Loans or ImportKind.Attendance or ImportKind.Wifi or ImportKind.DigitalLoans;
 
     private DateOnly Today(TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
-
-    /// <summary>Parses on one thread and appends on another, through a bounded channel of chunks.</summary>
-    private static async Task<(StagingSink Sink, long Rows)> StageAsync(
-        IRecordReader reader, RowMapper mapper, ImportContext context, FactStaging staging, ImportInput input,
-        ImportReport report, IProgress<ImportProgress>? progress, CancellationToken ct)
-    {
-        var chunks = Channel.CreateBounded<StagingChunk>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-        var recycled = Channel.CreateUnbounded<StagingChunk>();
-        var sink = new StagingSink(chunks.Writer, recycled.Reader, report);
-
-        var appender = Task.Run(async () =>
-        {
-            try
-            {
-                await foreach (var chunk in chunks.Reader.ReadAllAsync(ct))
-                {
-                    staging.Append(chunk.Facts.AsSpan(0, chunk.Count));
-                    chunk.Events.ForEach(staging.Append);
-                    chunk.Visits.ForEach(staging.Append);
-                    chunk.Clear();
-                    recycled.Writer.TryWrite(chunk);
-                }
-            }
-            catch (Exception ex)
-            {
-                // Nobody reads the channel any more: the parser, waiting for room in it, must hear why.
-                chunks.Writer.TryComplete(ex);
-                throw;
-            }
-        }, ct);
-
-        var parser = Task.Run(() =>
-        {
-            long rows = 0;
-            try
-            {
-                while (reader.MoveNext())
-                {
-                    rows++;
-                    if (mapper.IsClean(reader, sink))
-                    {
-                        mapper.Map(reader, context, sink);
-                    }
-
-                    if ((rows & 0xFFFF) == 0)
-                    {
-                        ct.ThrowIfCancellationRequested();
-                        progress?.Report(new ImportProgress(rows, input.BytesRead));
-                    }
-                }
-                sink.Flush();
-                progress?.Report(new ImportProgress(rows, input.BytesRead));
-                chunks.Writer.TryComplete();
-                return rows;
-            }
-            catch (Exception ex)
-            {
-                chunks.Writer.TryComplete(ex);
-                throw;
-            }
-        }, ct);
-
-        await Task.WhenAll(parser, appender);
-        return (sink, parser.Result);
-    }
 
     /// <summary>
     /// Saves the patron links in one transaction: new links through one prepared INSERT (a

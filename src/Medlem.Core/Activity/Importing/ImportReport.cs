@@ -8,7 +8,7 @@ namespace Medlem.Core.Activity.Importing;
 internal sealed class ImportReport
 {
     public const int MaxListed = 10_000;
-    private const int MaxValueLength = 200;
+    public const int MaxValueLength = 200;
 
     public List<ImportRowError> Listed { get; } = [];
 

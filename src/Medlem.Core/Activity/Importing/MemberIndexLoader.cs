@@ -44,7 +44,7 @@ internal static class MemberIndexLoader
                 {
                     var id = GuidAt(r, 0);
                     var pseudonym = GuidAt(r, 2);
-                    var member = new MemberRef(id, pseudonym, DateAt(r, 3), (short)r.GetInt32(4), keeping.Contains(id), numbers.Member(pseudonym));
+                    var member = new MemberRef(id, DateAt(r, 3), (short)r.GetInt32(4), keeping.Contains(id), numbers.Member(pseudonym));
                     byId[id] = member;
                     byPerson.TryAdd(GuidAt(r, 1), member);
                     summaries[pseudonym] = new RegisterSummary(id, DateOrNull(r, 5), r.GetInt32(6), DateOrNull(r, 7));

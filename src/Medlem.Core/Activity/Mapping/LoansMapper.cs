@@ -40,8 +40,7 @@ internal sealed class LoansMapper : RowMapper
 
         var memberId = Field(record, MemberId);
         var card = Field(record, CardNumber);
-        var member = memberId.IsEmpty ? null : context.Members.BySourceId(memberId);
-        member ??= card.IsEmpty ? null : context.Members.ByCard(card);
+        var member = (memberId.IsEmpty ? null : context.Members.BySourceId(memberId)) ?? (card.IsEmpty ? null : context.Members.ByCard(card));
         Identify(ref fact, context, member, memberId.IsEmpty ? "card" : "member-id", memberId.IsEmpty ? card : memberId);
         if (member is { KeepsReadingHistory: true })
         {

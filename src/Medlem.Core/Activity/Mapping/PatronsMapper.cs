@@ -25,12 +25,12 @@ internal sealed class PatronsMapper : RowMapper
 
         var card = Field(record, CardNumber);
         var member = (card.IsEmpty ? null : context.Members.ByCard(card)) ?? context.Members.ByEmail(Field(record, Email));
-        if (member is null)
+        if (member is not { } found)
         {
             sink.Unmatched();
             return;
         }
 
-        sink.Link(memberId, member);
+        sink.Link(memberId, found);
     }
 }

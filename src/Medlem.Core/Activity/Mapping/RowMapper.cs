@@ -66,6 +66,9 @@ internal abstract class RowMapper
 
     public abstract void Map(IRecordReader record, ImportContext context, IRowSink sink);
 
+    /// <summary>The file's columns 0 to <c>Width - 1</c> hold every field bound (after <see cref="Bind"/>).</summary>
+    public int Width => _index.Length == 0 ? 0 : _index.Max() + 1;
+
     /// <summary>Rejects a row with the wrong number of fields or with characters the decoder could not read.</summary>
     public bool IsClean(IRecordReader record, IRowSink sink)
     {
@@ -156,12 +159,12 @@ internal abstract class RowMapper
     /// </summary>
     protected static void Identify(ref Fact fact, ImportContext context, MemberRef? member, string referenceKind, ReadOnlySpan<char> reference)
     {
-        if (member is not null)
+        if (member is { } m)
         {
             fact.Match = MatchKind.Member;
-            fact.Member = member.Number;
-            fact.AgeBand = AgeBands.Of(member.BirthDate, fact.Day);
-            fact.MembershipTypeId = member.TypeId;
+            fact.Member = m.Number;
+            fact.AgeBand = AgeBands.Of(m.BirthDate, fact.Day);
+            fact.MembershipTypeId = m.TypeId;
         }
         else if (!reference.IsEmpty)
         {
