@@ -23,17 +23,20 @@ internal static class MemberIndexLoader
     {
         // Titles are kept only for members whose reading-history consent counts today.
         var keeping = await Privacy.Consents.Consents.KeepingReadingHistoryAsync(db, Privacy.Consents.ConsentTexts.Default, libraryId, ct);
-        var byId = new Dictionary<Guid, MemberRef>();
-        var byPerson = new Dictionary<Guid, MemberRef>();
-        var summaries = new Dictionary<Guid, RegisterSummary>();
-        var byCard = new Dictionary<string, MemberRef>(StringComparer.Ordinal);
-        var bySourceId = new Dictionary<string, MemberRef>(StringComparer.Ordinal);
-        var byEmail = new Dictionary<string, MemberRef>(StringComparer.Ordinal);
-
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             var connection = db.Database.GetDbConnection();
+
+            // Sized up front: growing dictionaries of 300,000 entries rehashes them several times over.
+            var count = 0;
+            await ReadAsync(connection, """SELECT count(*) FROM "Memberships" WHERE "LibraryId" = @library""", libraryId, r => count = r.GetInt32(0), ct);
+            var byId = new Dictionary<Guid, MemberRef>(count);
+            var byPerson = new Dictionary<Guid, MemberRef>(count);
+            var summaries = new Dictionary<Guid, RegisterSummary>(count);
+            var byCard = new Dictionary<string, MemberRef>(count, StringComparer.Ordinal);
+            var bySourceId = new Dictionary<string, MemberRef>(system == ImportFormat.Medlem ? 0 : count, StringComparer.Ordinal);
+            var byEmail = new Dictionary<string, MemberRef>(StringComparer.Ordinal);
 
             // A membership whose processing is limited is not matched: its use counts as an unknown visitor's.
             await ReadAsync(connection, $"""
@@ -77,14 +80,13 @@ internal static class MemberIndexLoader
                         byEmail[r.GetString(0)] = member;
                     }
                 }, ct);
+
+            return (new MemberIndex(bySourceId, byCard, byEmail), summaries);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-
-        var result = (new MemberIndex(bySourceId, byCard, byEmail), summaries);
-        return result;
     }
 
     private static DateOnly? DateOrNull(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : DateAt(reader, column);
