@@ -63,6 +63,15 @@ public sealed class StatisticsNumbers
         }
     }
 
+    /// <summary>Whether the pseudonym has a number already (its membership has facts or a roster row).</summary>
+    public bool Knows(Guid pseudonym)
+    {
+        lock (_members)
+        {
+            return _members.ContainsKey(pseudonym);
+        }
+    }
+
     /// <summary>The number of a membership pseudonym, given on first sight.</summary>
     public int Member(Guid pseudonym)
     {

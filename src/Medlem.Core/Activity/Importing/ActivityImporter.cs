@@ -131,7 +131,8 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
 
         var staging = await FactStaging.StartAsync(duck, run.Id, (short)library.Id, ct);
         StageTotals staged;
-        Dictionary<Guid, RegisterSummary> summaries;
+        Dictionary<int, RegisterSummary> summaries;
+        IReadOnlySet<int>? written = null;
         try
         {
             (var members, summaries) = await MemberIndexLoader.LoadAsync(db, library.Id, request.Format, staging.Numbers, ct);
@@ -179,6 +180,7 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
             else
             {
                 var commit = await FactCommit.CommitAsync(duck, staging, ct);
+                written = commit.Duplicates == 0 ? staging.MembersWritten : null; // else some members' only facts were repeats
                 Lap("commit", phase);
                 run.RowsLoaded = commit.Loaded;
                 run.RowsDuplicate = commit.Duplicates;
@@ -208,7 +210,8 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
 
         if (IsUse(request.Kind))
         {
-            await ActivitySummaryRefresh.RunAsync(db, duck, run.Id, library.Id, summaries, Today(zone), ct);
+            written ??= await ActivitySummaryRefresh.MembersOfAsync(duck, run.Id, ct);
+            await ActivitySummaryRefresh.RunAsync(db, duck, library.Id, summaries, written, Today(zone), ct);
             Lap("register summary", phase);
         }
     }
@@ -283,8 +286,9 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
             {
                 if (IsUse(run.Kind))
                 {
-                    var current = await ActivitySummaryRefresh.CurrentAsync(db, run.LibraryId, ct);
-                    await ActivitySummaryRefresh.RunAsync(db, duck, run.Id, run.LibraryId, current, Today(TimeZoneInfo.FindSystemTimeZoneById(new MappingProfile().TimeZone)), ct);
+                    var current = await ActivitySummaryRefresh.CurrentAsync(db, duck, run.LibraryId, ct);
+                    var members = await ActivitySummaryRefresh.MembersOfAsync(duck, run.Id, ct);
+                    await ActivitySummaryRefresh.RunAsync(db, duck, run.LibraryId, current, members, Today(TimeZoneInfo.FindSystemTimeZoneById(new MappingProfile().TimeZone)), ct);
                 }
 
                 run.State = ImportState.Completed;

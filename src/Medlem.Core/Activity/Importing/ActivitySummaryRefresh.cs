@@ -16,28 +16,39 @@ namespace Medlem.Core.Activity.Importing;
 /// </summary>
 internal static class ActivitySummaryRefresh
 {
+    /// <summary>
+    /// Refreshes the summaries of the <paramref name="members"/> (store numbers with facts in the
+    /// import) from all their facts; <paramref name="current"/> is the register's, by store number.
+    /// </summary>
     public static async Task<int> RunAsync(
-        MedlemDbContext db, DuckDBConnection duck, long importId, int libraryId, IReadOnlyDictionary<Guid, RegisterSummary> current, DateOnly today, CancellationToken ct)
+        MedlemDbContext db, DuckDBConnection duck, int libraryId, IReadOnlyDictionary<int, RegisterSummary> current, IReadOnlySet<int> members,
+        DateOnly today, CancellationToken ct)
     {
+        if (members.Count == 0)
+        {
+            return 0;
+        }
+
+        // Grouped over the library's member facts without a join: picking the import's members in
+        // the query (a semi join on its ten million facts) took three times as long as this.
         var periodStart = today.AddMonths(-12).AddDays(1);
+        var few = members.Count <= 1000 ? $"AND who IN ({string.Join(", ", members)})" : "";
         var facts = await duck.QueryAsync(
             $"""
-            SELECT m.pseudonym, max(f.day) FILTER (WHERE f.flags & 255 IN ({Statistics.UseKinds.Sql})),
-                   count(*) FILTER (WHERE f.flags & 255 = {(int)FactKind.Loan} AND f.day >= DATE '{periodStart:yyyy-MM-dd}')
-            FROM fact_row f
-            JOIN member m ON m.member_id = f.who
-            SEMI JOIN (SELECT who FROM fact_row WHERE import_id = {importId} AND (flags >> 8) & 15 = {(int)MatchKind.Member}) t ON t.who = f.who
-            WHERE f.library_id = {libraryId} AND (f.flags >> 8) & 15 = {(int)MatchKind.Member}
-            GROUP BY m.pseudonym
+            SELECT who, max(day) FILTER (WHERE flags & 255 IN ({Statistics.UseKinds.Sql})),
+                   count(*) FILTER (WHERE flags & 255 = {(int)FactKind.Loan} AND day >= DATE '{periodStart:yyyy-MM-dd}')
+            FROM fact_row
+            WHERE library_id = {libraryId} AND (flags >> 8) & 15 = {(int)MatchKind.Member} {few}
+            GROUP BY who
             """,
-            r => (Member: r.GetGuid(0), LastUsed: r.IsDBNull(1) ? (DateOnly?)null : DateOnly.FromDateTime(r.GetDateTime(1)), Loans: (int)r.GetInt64(2)),
+            r => (Member: r.GetInt32(0), LastUsed: r.IsDBNull(1) ? (DateOnly?)null : DateOnly.FromDateTime(r.GetDateTime(1)), Loans: (int)r.GetInt64(2)),
             ct);
         var changes = new List<(Guid Membership, DateOnly? LastUsed, int Loans)>();
         foreach (var f in facts)
         {
-            if (!current.TryGetValue(f.Member, out var m))
+            if (!members.Contains(f.Member) || !current.TryGetValue(f.Member, out var m))
             {
-                continue; // a membership erased or moved since the facts were written
+                continue; // no new facts, or a membership erased or moved since the facts were written
             }
 
             var lastUsed = Later(m.LastUsedOn, f.LastUsed);
@@ -51,12 +62,21 @@ internal static class ActivitySummaryRefresh
         return changes.Count;
     }
 
-    /// <summary>The register's summaries of a library's memberships, by pseudonym (what <see cref="RunAsync"/> compares with).</summary>
-    public static async Task<Dictionary<Guid, RegisterSummary>> CurrentAsync(MedlemDbContext db, int libraryId, CancellationToken ct) =>
-        await db.Memberships.AsNoTracking()
+    /// <summary>The member numbers with facts in an import after its commit (repeats it brought were removed there).</summary>
+    public static async Task<HashSet<int>> MembersOfAsync(DuckDBConnection duck, long importId, CancellationToken ct) =>
+        [.. await duck.QueryAsync(
+            $"SELECT DISTINCT who FROM fact_row WHERE import_id = {importId} AND (flags >> 8) & 15 = {(int)MatchKind.Member}", r => r.GetInt32(0), ct)];
+
+    /// <summary>The register's summaries of a library's memberships, by the store's member number (what <see cref="RunAsync"/> compares with).</summary>
+    public static async Task<Dictionary<int, RegisterSummary>> CurrentAsync(MedlemDbContext db, DuckDBConnection duck, int libraryId, CancellationToken ct)
+    {
+        var numbers = await StatisticsNumbers.LoadAsync(duck, (short)libraryId, ct);
+        var summaries = await db.Memberships.AsNoTracking()
             .Where(m => m.LibraryId == libraryId)
             .Select(m => new { m.Pseudonym, Summary = new RegisterSummary(m.Id, m.LastUsedOn, m.LoansLast12Months, m.ActivityAsOf) })
-            .ToDictionaryAsync(m => m.Pseudonym, m => m.Summary, ct);
+            .ToListAsync(ct);
+        return summaries.Where(m => numbers.Knows(m.Pseudonym)).ToDictionary(m => numbers.Member(m.Pseudonym), m => m.Summary);
+    }
 
     private static DateOnly? Later(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
 

@@ -18,7 +18,7 @@ internal sealed record RegisterSummary(Guid MembershipId, DateOnly? LastUsedOn, 
 /// </summary>
 internal static class MemberIndexLoader
 {
-    public static async Task<(MemberIndex Index, Dictionary<Guid, RegisterSummary> Summaries)> LoadAsync(
+    public static async Task<(MemberIndex Index, Dictionary<int, RegisterSummary> Summaries)> LoadAsync(
         MedlemDbContext db, int libraryId, ImportFormat system, StatisticsNumbers numbers, CancellationToken ct)
     {
         // Titles are kept only for members whose reading-history consent counts today.
@@ -33,7 +33,7 @@ internal static class MemberIndexLoader
             await ReadAsync(connection, """SELECT count(*) FROM "Memberships" WHERE "LibraryId" = @library""", libraryId, r => count = r.GetInt32(0), ct);
             var byId = new Dictionary<Guid, MemberRef>(count);
             var byPerson = new Dictionary<Guid, MemberRef>(count);
-            var summaries = new Dictionary<Guid, RegisterSummary>(count);
+            var summaries = new Dictionary<int, RegisterSummary>(count);
             var byCard = new Dictionary<string, MemberRef>(count, StringComparer.Ordinal);
             var bySourceId = new Dictionary<string, MemberRef>(system == ImportFormat.Medlem ? 0 : count, StringComparer.Ordinal);
             var byEmail = new Dictionary<string, MemberRef>(StringComparer.Ordinal);
@@ -50,7 +50,7 @@ internal static class MemberIndexLoader
                     var member = new MemberRef(id, DateAt(r, 3), (short)r.GetInt32(4), keeping.Contains(id), numbers.Member(pseudonym));
                     byId[id] = member;
                     byPerson.TryAdd(GuidAt(r, 1), member);
-                    summaries[pseudonym] = new RegisterSummary(id, DateOrNull(r, 5), r.GetInt32(6), DateOrNull(r, 7));
+                    summaries[member.Number] = new RegisterSummary(id, DateOrNull(r, 5), r.GetInt32(6), DateOrNull(r, 7));
                 }, ct);
 
             await ReadAsync(connection, """SELECT "Number", "MembershipId" FROM "Cards" WHERE "LibraryId" = @library""", libraryId, r =>
