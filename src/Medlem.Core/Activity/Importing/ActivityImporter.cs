@@ -82,7 +82,15 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
         var report = new ImportReport();
         try
         {
-            await ImportFileAsync(request, run, library, duck, report, progress, ct);
+            var summaryWrite = await ImportFileAsync(request, run, library, duck, report, progress, ct);
+
+            // The register's summaries are written while DuckDB checkpoints the import on closing: two
+            // databases, two cores. The import is committed in the store already; a crash before the
+            // summaries are saved is finished by the next import (RecoverInterruptedAsync).
+            var closing = Stopwatch.StartNew();
+            await duck.DisposeAsync();
+            await summaryWrite;
+            Phases["closing the store, writing the summaries"] = closing.Elapsed;
             run.State = ImportState.Completed;
         }
         catch (ImportFileException ex)
@@ -112,7 +120,8 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
         return run;
     }
 
-    private async Task ImportFileAsync(
+    /// <returns>The register summaries' write, running (or a finished task): the caller awaits it after closing the store.</returns>
+    private async Task<Task> ImportFileAsync(
         ImportRequest request, ImportRun run, Consortium.Library library, DuckDBConnection duck, ImportReport report,
         IProgress<ImportProgress>? progress, CancellationToken ct)
     {
@@ -205,15 +214,19 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
         if (request.Kind == ImportKind.Patrons)
         {
             (run.RowsLoaded, run.RowsDuplicate) = await SaveLinksAsync(library.Id, request.Format, staged.Links, ct);
-            return;
+            return Task.CompletedTask;
         }
 
-        if (IsUse(request.Kind))
+        if (!IsUse(request.Kind))
         {
-            written ??= await ActivitySummaryRefresh.MembersOfAsync(duck, run.Id, ct);
-            await ActivitySummaryRefresh.RunAsync(db, duck, library.Id, summaries, written, Today(zone), ct);
-            Lap("register summary", phase);
+            return Task.CompletedTask;
         }
+
+        written ??= await ActivitySummaryRefresh.MembersOfAsync(duck, run.Id, ct);
+        var today = Today(zone);
+        var changes = await ActivitySummaryRefresh.ChangesAsync(duck, library.Id, summaries, written, today, ct);
+        Lap("register summary", phase);
+        return Task.Run(() => ActivitySummaryRefresh.WriteAsync(db, changes, today, ct), ct);
     }
 
     /// <summary>Kinds whose facts are use of the library, kept in the register's activity summary.</summary>

@@ -24,9 +24,18 @@ internal static class ActivitySummaryRefresh
         MedlemDbContext db, DuckDBConnection duck, int libraryId, IReadOnlyDictionary<int, RegisterSummary> current, IReadOnlySet<int> members,
         DateOnly today, CancellationToken ct)
     {
+        var changes = await ChangesAsync(duck, libraryId, current, members, today, ct);
+        await WriteAsync(db, changes, today, ct);
+        return changes.Count;
+    }
+
+    /// <summary>The summaries that change, from the store (the first half of <see cref="RunAsync"/>; <see cref="WriteAsync"/> is the second).</summary>
+    public static async Task<List<(Guid Membership, DateOnly? LastUsed, int Loans)>> ChangesAsync(
+        DuckDBConnection duck, int libraryId, IReadOnlyDictionary<int, RegisterSummary> current, IReadOnlySet<int> members, DateOnly today, CancellationToken ct)
+    {
         if (members.Count == 0)
         {
-            return 0;
+            return [];
         }
 
         // Grouped over the library's member facts without a join: picking the import's members in
@@ -58,8 +67,7 @@ internal static class ActivitySummaryRefresh
             }
         }
 
-        await WriteAsync(db, changes, today, ct);
-        return changes.Count;
+        return changes;
     }
 
     /// <summary>The member numbers with facts in an import after its commit (repeats it brought were removed there).</summary>
@@ -86,7 +94,7 @@ internal static class ActivitySummaryRefresh
     /// temporary table and an <c>UPDATE … FROM</c>. PostgreSQL gets the same in one statement
     /// over arrays (<c>unnest</c>), one round trip instead of one per membership.
     /// </summary>
-    private static async Task WriteAsync(MedlemDbContext db, List<(Guid Membership, DateOnly? LastUsed, int Loans)> changes, DateOnly today, CancellationToken ct)
+    public static async Task WriteAsync(MedlemDbContext db, List<(Guid Membership, DateOnly? LastUsed, int Loans)> changes, DateOnly today, CancellationToken ct)
     {
         if (changes.Count == 0)
         {
