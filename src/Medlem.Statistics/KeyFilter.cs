@@ -5,8 +5,9 @@ namespace Medlem.Statistics;
 /// <summary>
 /// A Bloom filter over the (key, day) pairs an import writes, so the commit can look for
 /// repeats among a few candidates instead of grouping ten million rows. Every repeat is among the
-/// candidates (a Bloom filter has no false negatives); about 1 % of ten million distinct keys
-/// become candidates by chance and are cleared by the check. 16 MiB; the four bits of a key lie in
+/// candidates (a Bloom filter has no false negatives); about 0.2 % of ten million distinct keys
+/// become candidates by chance (0.8 % by the last key, when the filter is fullest) and are cleared
+/// by the check. 16 MiB; the four bits of a key lie in
 /// one 64-bit word, so a key costs one memory read: with the bits spread over the whole filter,
 /// three cache misses a fact had made this a tenth of an import's time.
 /// </summary>
