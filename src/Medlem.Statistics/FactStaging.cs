@@ -83,8 +83,6 @@ public sealed class FactStaging : IDisposable
             AppendRow(f);
             if (f.Match == MatchKind.Member)
             {
-                MarkWritten(f.Member!.Value);
-
                 // Sized by the members the import knows (read before its first fact): one resize at most.
                 (MemberCounts ??= new MemberMonthCounts(Numbers.MemberCount + 1)).Add(f.Member!.Value, f.Day, f.Kind);
             }
@@ -130,36 +128,11 @@ public sealed class FactStaging : IDisposable
         }
     }
 
-    private ulong[] _written = new ulong[1024];
-
-    /// <summary>The member numbers with facts in this import (before the commit removes repeats).</summary>
-    public IReadOnlySet<int> MembersWritten
-    {
-        get
-        {
-            var members = new HashSet<int>();
-            for (var w = 0; w < _written.Length; w++)
-            {
-                for (var bits = _written[w]; bits != 0; bits &= bits - 1)
-                {
-                    members.Add((w * 64) + System.Numerics.BitOperations.TrailingZeroCount(bits));
-                }
-            }
-
-            return members;
-        }
-    }
-
-    /// <summary>A bit per member number: ten million facts mark it at next to no cost (a set's hashing was not).</summary>
-    private void MarkWritten(int member)
-    {
-        if (member >> 6 >= _written.Length)
-        {
-            Array.Resize(ref _written, Math.Max((member >> 6) + 1, _written.Length * 2));
-        }
-
-        _written[member >> 6] |= 1UL << (member & 63);
-    }
+    /// <summary>
+    /// The member numbers with facts in this import (before the commit removes repeats), from the
+    /// counts; null when the counters gave up (ask the store instead).
+    /// </summary>
+    public IReadOnlySet<int>? MembersWritten => MemberCounts is null ? new HashSet<int>() : MemberCounts.GaveUp ? null : MemberCounts.Members;
 
     /// <summary>
     /// The import's member facts counted per member, month and kind as they are written, so the

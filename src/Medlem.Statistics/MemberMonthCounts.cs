@@ -82,6 +82,9 @@ internal sealed class MemberMonthCounts
         }
     }
 
+    /// <summary>The member numbers counted.</summary>
+    public IReadOnlySet<int> Members => _memberAt.AsSpan(0, _members).ToArray().ToHashSet();
+
     /// <summary>Every (member, first day of month, kind, count) with a count.</summary>
     public IEnumerable<(int Member, DateOnly Month, FactKind Kind, int Count)> Months()
     {
@@ -216,31 +219,33 @@ internal record struct MemberYear(int Member, short Year, int Loans, int Renewal
 {
     public void Add(FactKind kind, int n, int monthBit)
     {
+        // The recorded use of DESIGN.md §6 (UseKinds): every kind but returns and local use.
+        if (kind is FactKind.Return or FactKind.LocalUse)
+        {
+            return;
+        }
+
+        Used |= monthBit;
         switch (kind)
         {
             case FactKind.Loan:
                 Loans += n;
-                Used |= monthBit;
                 Borrowed |= monthBit;
                 break;
             case FactKind.Renewal:
                 Renewals += n;
-                Used |= monthBit;
                 Borrowed |= monthBit;
                 break;
             case FactKind.EventAttendance:
                 Events += n;
-                Used |= monthBit;
                 Evented |= monthBit;
                 break;
             case FactKind.WifiSession:
                 Wifi += n;
-                Used |= monthBit;
                 WifiMonths |= monthBit;
                 break;
             case FactKind.DigitalLoan:
                 Digital += n;
-                Used |= monthBit;
                 DigitalMonths |= monthBit;
                 break;
         }

@@ -10,10 +10,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Medlem.Core.Activity.Importing;
 
 /// <summary>
-/// Imports one file or batch: reads it (<see cref="ImportInput"/>), maps each row
-/// (<see cref="RowMapper"/>, on every core: <see cref="StagePipeline"/>), matches members, stages the facts in the statistics store and
-/// commits them in one transaction (<see cref="FactCommit"/>), then records the import and its
-/// rejected rows in the register.
+/// Imports one file or batch: reads it (<see cref="ImportInput"/>), maps each row on every core
+/// (<see cref="RowMapper"/>, <see cref="StagePipeline"/>), matches members, stages the facts in the
+/// statistics store and commits them in one transaction (<see cref="FactCommit"/>), then records
+/// the import and its rejected rows in the register.
 /// <para>
 /// Crash safety: everything an import writes to the statistics store is one DuckDB transaction,
 /// with the record of it in <c>import_batch</c>; a process killed before the commit leaves

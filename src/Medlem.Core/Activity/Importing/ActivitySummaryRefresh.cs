@@ -125,14 +125,13 @@ internal static class ActivitySummaryRefresh
         }
     }
 
-    /// <summary>EF Core's SQLite provider stores a Guid as upper-case text and a date as yyyy-MM-dd.</summary>
     private static async Task UpdateEachAsync(DbCommand update, List<(Guid Membership, DateOnly? LastUsed, int Loans)> changes, DateOnly today, CancellationToken ct)
     {
         update.CommandText = """UPDATE "Memberships" SET "LastUsedOn" = @last, "LoansLast12Months" = @loans, "ActivityAsOf" = @asOf WHERE "Id" = @id""";
-        var id = Parameter(update, "@id");
-        var last = Parameter(update, "@last");
-        var loans = Parameter(update, "@loans");
-        Parameter(update, "@asOf").Value = Text(today);
+        var id = RegisterSql.Parameter(update, "@id");
+        var last = RegisterSql.Parameter(update, "@last");
+        var loans = RegisterSql.Parameter(update, "@loans");
+        RegisterSql.Parameter(update, "@asOf", RegisterSql.SqliteText(today));
         // In key order the index and the pages it leads to are read once each, from one end to the
         // other: in random order 300,000 updates took three times as long. Guid's order is the order
         // of its upper-case text (its fields compared unsigned, then its bytes).
@@ -140,8 +139,8 @@ internal static class ActivitySummaryRefresh
         await update.PrepareAsync(ct);
         foreach (var row in changes)
         {
-            id.Value = row.Membership.ToString().ToUpperInvariant();
-            last.Value = row.LastUsed is { } d ? Text(d) : DBNull.Value;
+            id.Value = RegisterSql.SqliteText(row.Membership);
+            last.Value = row.LastUsed is { } d ? RegisterSql.SqliteText(d) : DBNull.Value;
             loans.Value = row.Loans;
             update.ExecuteNonQuery(); // in-process: the async form only adds a state machine per row
         }
@@ -153,20 +152,10 @@ internal static class ActivitySummaryRefresh
             UPDATE "Memberships" m SET "LastUsedOn" = s.last_used, "LoansLast12Months" = s.loans, "ActivityAsOf" = @asOf
             FROM unnest(@ids, @last, @loans) AS s(id, last_used, loans) WHERE m."Id" = s.id
             """;
-        Parameter(update, "@ids").Value = changes.Select(c => c.Membership).ToArray();
-        Parameter(update, "@last").Value = changes.Select(c => c.LastUsed).ToArray();
-        Parameter(update, "@loans").Value = changes.Select(c => c.Loans).ToArray();
-        Parameter(update, "@asOf").Value = today;
+        RegisterSql.Parameter(update, "@ids", changes.Select(c => c.Membership).ToArray());
+        RegisterSql.Parameter(update, "@last", changes.Select(c => c.LastUsed).ToArray());
+        RegisterSql.Parameter(update, "@loans", changes.Select(c => c.Loans).ToArray());
+        RegisterSql.Parameter(update, "@asOf", today);
         await update.ExecuteNonQueryAsync(ct);
-    }
-
-    private static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static DbParameter Parameter(DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 }

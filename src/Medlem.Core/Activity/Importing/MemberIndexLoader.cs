@@ -45,17 +45,17 @@ internal static class MemberIndexLoader
                 WHERE m."LibraryId" = @library AND m."Limit" = {(int)Privacy.Restriction.ProcessingLimit.None}
                 """, libraryId, r =>
                 {
-                    var id = GuidAt(r, 0);
-                    var pseudonym = GuidAt(r, 2);
-                    var member = new MemberRef(id, DateAt(r, 3), (short)r.GetInt32(4), keeping.Contains(id), numbers.Member(pseudonym));
+                    var id = RegisterSql.GuidAt(r, 0);
+                    var pseudonym = RegisterSql.GuidAt(r, 2);
+                    var member = new MemberRef(id, RegisterSql.DateAt(r, 3), (short)r.GetInt32(4), keeping.Contains(id), numbers.Member(pseudonym));
                     byId[id] = member;
-                    byPerson.TryAdd(GuidAt(r, 1), member);
-                    summaries[member.Number] = new RegisterSummary(id, DateOrNull(r, 5), r.GetInt32(6), DateOrNull(r, 7));
+                    byPerson.TryAdd(RegisterSql.GuidAt(r, 1), member);
+                    summaries[member.Number] = new RegisterSummary(id, RegisterSql.DateOrNullAt(r, 5), r.GetInt32(6), RegisterSql.DateOrNullAt(r, 7));
                 }, ct);
 
             await ReadAsync(connection, """SELECT "Number", "MembershipId" FROM "Cards" WHERE "LibraryId" = @library""", libraryId, r =>
             {
-                if (byId.TryGetValue(GuidAt(r, 1), out var member))
+                if (byId.TryGetValue(RegisterSql.GuidAt(r, 1), out var member))
                 {
                     byCard[r.GetString(0)] = member;
                 }
@@ -63,7 +63,7 @@ internal static class MemberIndexLoader
 
             await ReadAsync(connection, $"""SELECT "ExternalId", "MembershipId" FROM "SourceIdentities" WHERE "LibraryId" = @library AND "System" = {(int)system}""", libraryId, r =>
             {
-                if (byId.TryGetValue(GuidAt(r, 1), out var member))
+                if (byId.TryGetValue(RegisterSql.GuidAt(r, 1), out var member))
                 {
                     bySourceId[r.GetString(0)] = member;
                 }
@@ -75,7 +75,7 @@ internal static class MemberIndexLoader
                   AND EXISTS (SELECT 1 FROM "Memberships" m WHERE m."LibraryId" = @library AND m."PersonId" = c."PersonId")
                 """, libraryId, r =>
                 {
-                    if (byPerson.TryGetValue(GuidAt(r, 1), out var member))
+                    if (byPerson.TryGetValue(RegisterSql.GuidAt(r, 1), out var member))
                     {
                         byEmail[r.GetString(0)] = member;
                     }
@@ -89,26 +89,11 @@ internal static class MemberIndexLoader
         }
     }
 
-    private static DateOnly? DateOrNull(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : DateAt(reader, column);
-
-    // SQLite holds Guids and dates as text (EF Core's SQLite provider: upper-case Guids, yyyy-MM-dd);
-    // parsing the text here is several times faster than the provider's generic GetFieldValue.
-    private static Guid GuidAt(DbDataReader reader, int column) =>
-        reader.GetFieldType(column) == typeof(string) ? Guid.ParseExact(reader.GetString(column), "D") : reader.GetGuid(column);
-
-    private static DateOnly DateAt(DbDataReader reader, int column) =>
-        reader.GetFieldType(column) == typeof(string)
-            ? DateOnly.ParseExact(reader.GetString(column), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
-            : reader.GetFieldValue<DateOnly>(column);
-
     private static async Task ReadAsync(DbConnection connection, string sql, int libraryId, Action<DbDataReader> row, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        var library = command.CreateParameter();
-        library.ParameterName = "@library";
-        library.Value = libraryId;
-        command.Parameters.Add(library);
+        RegisterSql.Parameter(command, "@library", libraryId);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
