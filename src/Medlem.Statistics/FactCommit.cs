@@ -23,22 +23,41 @@ public static class FactCommit
 {
     public static async Task<CommitResult> CommitAsync(DuckDBConnection connection, FactStaging staging, CancellationToken ct = default)
     {
+        var repeats = await RemoveRepeatsAsync(connection, staging, ct);
+        return await CommitAsync(connection, staging, repeats, ct);
+    }
+
+    /// <summary>
+    /// The first half of <see cref="CommitAsync(DuckDBConnection, FactStaging, CancellationToken)"/>: removes what
+    /// the store has already (or the batch repeats) and returns how many rows that was. The
+    /// transaction stays open, so the caller may read the import's facts as they will be committed.
+    /// </summary>
+    public static async Task<long> RemoveRepeatsAsync(DuckDBConnection connection, FactStaging staging, CancellationToken ct = default)
+    {
         if (!staging.IsComplete)
         {
             throw new InvalidOperationException("Complete the staging before committing it.");
         }
 
-        var id = staging.ImportId;
-        var lib = staging.LibraryId;
-        try
+        return await RollingBackOnFailureAsync(connection, staging, async () =>
         {
             var duplicates = staging.FirstDay is { } first && staging.LastDay is { } last
                 ? await RemoveDuplicatesAsync(connection, staging, first, last, ct)
                 : 0;
             duplicates += await RemoveRedatedRenewalsAsync(connection, staging, ct);
-            duplicates += await UnchangedEntriesAsync(connection, staging, ct);
+            return duplicates + await UnchangedEntriesAsync(connection, staging, ct);
+        });
+    }
+
+    /// <summary>The second half: adds the aggregates, records the import and commits; <paramref name="repeats"/> is what the first half removed.</summary>
+    public static async Task<CommitResult> CommitAsync(DuckDBConnection connection, FactStaging staging, long repeats, CancellationToken ct = default)
+    {
+        var id = staging.ImportId;
+        var lib = staging.LibraryId;
+        return await RollingBackOnFailureAsync(connection, staging, async () =>
+        {
             // The counts made while writing describe the facts as written: usable only when none was removed.
-            var counted = duplicates == 0 && staging.MemberCounts?.GaveUp != true;
+            var counted = repeats == 0 && staging.MemberCounts?.GaveUp != true;
             if (counted && staging.MemberCounts is { } counts)
             {
                 WriteMemberAggregates(connection, lib, counts);
@@ -50,11 +69,19 @@ public static class FactCommit
                 DELETE FROM visit v WHERE v.library_id = {lib} AND v.import_id <> {id}
                     AND EXISTS (SELECT 1 FROM visit n WHERE n.import_id = {id} AND n.branch_id = v.branch_id AND n.day = v.day AND n.hour = v.hour);
                 {(!counted ? StatisticsSchema.InsertAggregates($"import_id = {id}") : StatisticsSchema.InsertOtherAggregates($"import_id = {id}"))}
-                INSERT INTO import_batch VALUES ({id}, {lib}, now()::TIMESTAMP, {staging.Staged}, {staging.Staged - duplicates});
+                INSERT INTO import_batch VALUES ({id}, {lib}, now()::TIMESTAMP, {staging.Staged}, {staging.Staged - repeats});
                 """, ct);
             await connection.ExecuteAsync("COMMIT", ct);
             staging.IsCommittedOrRolledBack = true;
-            return new CommitResult(staging.Staged, staging.Staged - duplicates, AlreadyCommitted: false);
+            return new CommitResult(staging.Staged, staging.Staged - repeats, AlreadyCommitted: false);
+        });
+    }
+
+    private static async Task<T> RollingBackOnFailureAsync<T>(DuckDBConnection connection, FactStaging staging, Func<Task<T>> step)
+    {
+        try
+        {
+            return await step();
         }
         catch
         {

@@ -129,12 +129,6 @@ public sealed class FactStaging : IDisposable
     }
 
     /// <summary>
-    /// The member numbers with facts in this import (before the commit removes repeats), from the
-    /// counts; null when the counters gave up (ask the store instead).
-    /// </summary>
-    public IReadOnlySet<int>? MembersWritten => MemberCounts is null ? new HashSet<int>() : MemberCounts.GaveUp ? null : MemberCounts.Members;
-
-    /// <summary>
     /// The import's member facts counted per member, month and kind as they are written, so the
     /// commit need not group them again (<see cref="FactCommit"/>); null until the first member fact.
     /// </summary>

@@ -82,9 +82,6 @@ internal sealed class MemberMonthCounts
         }
     }
 
-    /// <summary>The member numbers counted.</summary>
-    public IReadOnlySet<int> Members => _memberAt.AsSpan(0, _members).ToArray().ToHashSet();
-
     /// <summary>Every (member, first day of month, kind, count) with a count.</summary>
     public IEnumerable<(int Member, DateOnly Month, FactKind Kind, int Count)> Months()
     {

@@ -53,6 +53,36 @@ public sealed class ActivitySummaryTests : IAsyncLifetime
         Assert.Equal((0, (DateOnly?)null, (DateOnly?)null), await SummaryAsync("Siri")); // library B: untouched
     }
 
+    [Fact]
+    public async Task ALaterExport_AddsToTheEarlierOnes_AndAnExportSeenBeforeChangesNothing()
+    {
+        var today = new DateOnly(2026, 11, 28);
+        var january = await _h.ImportAsync(ImportKind.Loans, KohaFiles.Statistics(
+            KohaFiles.Statistic("2026-01-10 10:00:00", "issue", "1001", "20417"),
+            KohaFiles.Statistic("2026-02-10 10:00:00", "issue", "1002", "20417")), ImportFormat.Koha);
+        Assert.Equal((2, (DateOnly?)new DateOnly(2026, 2, 10), (DateOnly?)today), await SummaryAsync("Kari"));
+
+        // Another export: its loans are added to the first one's; a loan before the twelve months is no loan in them.
+        var may = KohaFiles.Statistics(
+            KohaFiles.Statistic("2026-05-10 10:00:00", "issue", "1003", "20417"),
+            KohaFiles.Statistic("2025-11-01 10:00:00", "issue", "1004", "20417"));
+        var first = await _h.ImportAsync(ImportKind.Loans, may, ImportFormat.Koha);
+        Assert.Equal((3, (DateOnly?)new DateOnly(2026, 5, 10), (DateOnly?)today), await SummaryAsync("Kari"));
+
+        // The same export again: every row already there, the summary as it was.
+        var again = await _h.ImportAsync(ImportKind.Loans, may, ImportFormat.Koha);
+        Assert.Equal((ImportState.Completed, 0L, 2L), (again.State, again.RowsLoaded, again.RowsDuplicate));
+        Assert.Equal((3, (DateOnly?)new DateOnly(2026, 5, 10), (DateOnly?)today), await SummaryAsync("Kari"));
+
+        // An export that overlaps: the repeated loan is not counted twice, the new renewal is the last use.
+        var overlapping = await _h.ImportAsync(ImportKind.Loans, KohaFiles.Statistics(
+            KohaFiles.Statistic("2026-05-10 10:00:00", "issue", "1003", "20417"),
+            KohaFiles.Statistic("2026-06-01 10:00:00", "renew", "1003", "20417")), ImportFormat.Koha);
+        Assert.Equal((1L, 1L), (overlapping.RowsLoaded, overlapping.RowsDuplicate));
+        Assert.Equal((3, (DateOnly?)new DateOnly(2026, 6, 1), (DateOnly?)today), await SummaryAsync("Kari"));
+        Assert.All(new[] { january, first }, r => Assert.Equal((ImportState.Completed, 2L), (r.State, r.RowsLoaded)));
+    }
+
     private async Task<(int Loans, DateOnly? LastUsed, DateOnly? AsOf)> SummaryAsync(string given)
     {
         var m = await _h.MembershipAsync(given);

@@ -84,9 +84,9 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
         {
             var summaryWrite = await ImportFileAsync(request, run, library, duck, report, progress, ct);
 
-            // The register's summaries are written while DuckDB checkpoints the import on closing: two
-            // databases, two cores. The import is committed in the store already; a crash before the
-            // summaries are saved is finished by the next import (RecoverInterruptedAsync).
+            // The register's summaries may still be written while DuckDB checkpoints the import on
+            // closing. The import is committed in the store already; a crash before the summaries are
+            // saved is finished by the next import (RecoverInterruptedAsync).
             var closing = Stopwatch.StartNew();
             await duck.DisposeAsync();
             await summaryWrite;
@@ -140,11 +140,11 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
 
         var staging = await FactStaging.StartAsync(duck, run.Id, (short)library.Id, ct);
         StageTotals staged;
-        Dictionary<int, RegisterSummary> summaries;
-        IReadOnlySet<int>? written = null;
+        var summaryWrite = Task.CompletedTask;
+        var storeCommitted = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
-            (var members, summaries) = await MemberIndexLoader.LoadAsync(db, library.Id, request.Format, staging.Numbers, ct);
+            var (members, summaries) = await MemberIndexLoader.LoadAsync(db, library.Id, request.Format, mappers[0].References, staging.Numbers, ct);
             var context = new ImportContext
             {
                 LibraryId = (short)library.Id,
@@ -188,8 +188,24 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
             }
             else
             {
-                var commit = await FactCommit.CommitAsync(duck, staging, ct);
-                written = commit.Duplicates == 0 ? staging.MembersWritten : null; // else some members' only facts were repeats
+                var repeats = await FactCommit.RemoveRepeatsAsync(duck, staging, ct);
+                Lap("repeats", phase);
+                if (IsUse(request.Kind))
+                {
+                    // The summaries come from the import's own figures and the store's other facts (or,
+                    // when repeats were removed, from the transaction's facts as they will be committed),
+                    // and are written to the register while the store adds the aggregates: two databases,
+                    // two cores. The register's transaction commits only after the store's.
+                    var today = context.Today;
+                    var changes = repeats == 0
+                        ? await ActivitySummaryRefresh.ChangesAsync(duck, library.Id, summaries, staged.Use, run.Id, today, ct)
+                        : await ActivitySummaryRefresh.ChangesAsync(duck, library.Id, summaries, await ActivitySummaryRefresh.MembersOfAsync(duck, run.Id, ct), today, ct);
+                    Lap("register summary", phase);
+                    summaryWrite = Task.Run(() => ActivitySummaryRefresh.WriteAsync(db, changes, today, storeCommitted.Task, ct), CancellationToken.None);
+                }
+
+                var commit = await FactCommit.CommitAsync(duck, staging, repeats, ct);
+                storeCommitted.SetResult(true);
                 Lap("commit", phase);
                 run.RowsLoaded = commit.Loaded;
                 run.RowsDuplicate = commit.Duplicates;
@@ -202,6 +218,10 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
                 await staging.RollbackAsync();
             }
 
+            // The register's summaries are rolled back with the store, and the context is free again
+            // before the caller records the failure with it.
+            storeCommitted.TrySetResult(false);
+            await summaryWrite.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             throw;
         }
         finally
@@ -214,19 +234,9 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
         if (request.Kind == ImportKind.Patrons)
         {
             (run.RowsLoaded, run.RowsDuplicate) = await SaveLinksAsync(library.Id, request.Format, staged.Links, ct);
-            return Task.CompletedTask;
         }
 
-        if (!IsUse(request.Kind))
-        {
-            return Task.CompletedTask;
-        }
-
-        written ??= await ActivitySummaryRefresh.MembersOfAsync(duck, run.Id, ct);
-        var today = Today(zone);
-        var changes = await ActivitySummaryRefresh.ChangesAsync(duck, library.Id, summaries, written, today, ct);
-        Lap("register summary", phase);
-        return Task.Run(() => ActivitySummaryRefresh.WriteAsync(db, changes, today, ct), ct);
+        return summaryWrite;
     }
 
     /// <summary>Kinds whose facts are use of the library, kept in the register's activity summary.</summary>

@@ -25,7 +25,7 @@ internal static class ActivitySummaryRefresh
         DateOnly today, CancellationToken ct)
     {
         var changes = await ChangesAsync(duck, libraryId, current, members, today, ct);
-        await WriteAsync(db, changes, today, ct);
+        await WriteAsync(db, changes, today, ct: ct);
         return changes.Count;
     }
 
@@ -38,28 +38,67 @@ internal static class ActivitySummaryRefresh
             return [];
         }
 
+        var stored = await StoredAsync(duck, libraryId, members, today, "", ct);
+        return Changes(current, members, m => stored.GetValueOrDefault(m), today);
+    }
+
+    /// <summary>
+    /// The same from an import's own figures (<see cref="ImportedUse"/>: valid when its commit removed
+    /// no repeats) and the store's other facts of the library: the import's facts are not grouped again.
+    /// </summary>
+    public static async Task<List<(Guid Membership, DateOnly? LastUsed, int Loans)>> ChangesAsync(
+        DuckDBConnection duck, int libraryId, IReadOnlyDictionary<int, RegisterSummary> current, ImportedUse imported, long importId, DateOnly today, CancellationToken ct)
+    {
+        var members = imported.Members;
+        if (members.Count == 0)
+        {
+            return [];
+        }
+
+        var stored = await StoredAsync(duck, libraryId, members, today, $"AND import_id <> {importId}", ct);
+        return Changes(current, members, m =>
+        {
+            var own = imported.Of(m);
+            var other = stored.GetValueOrDefault(m);
+            return (Later(own.LastUsed, other.LastUsed), own.Loans + other.Loans);
+        }, today);
+    }
+
+    /// <summary>The first day of the twelve months that end today (Membership.LoansLast12Months).</summary>
+    public static DateOnly PeriodStart(DateOnly today) => today.AddMonths(-12).AddDays(1);
+
+    /// <summary>The last day of use and the loans in the twelve months of the library's members' facts in the store, by member number.</summary>
+    private static async Task<Dictionary<int, (DateOnly? LastUsed, int Loans)>> StoredAsync(
+        DuckDBConnection duck, int libraryId, IReadOnlySet<int> members, DateOnly today, string andWhere, CancellationToken ct)
+    {
         // Grouped over the library's member facts without a join: picking the import's members in
         // the query (a semi join on its ten million facts) took three times as long as this.
-        var periodStart = today.AddMonths(-12).AddDays(1);
         var few = members.Count <= 1000 ? $"AND who IN ({string.Join(", ", members)})" : "";
         var facts = await duck.QueryAsync(
             $"""
             SELECT who, max(day) FILTER (WHERE flags & 255 IN ({Statistics.UseKinds.Sql})),
-                   count(*) FILTER (WHERE flags & 255 = {(int)FactKind.Loan} AND day >= DATE '{periodStart:yyyy-MM-dd}')
+                   count(*) FILTER (WHERE flags & 255 = {(int)FactKind.Loan} AND day >= DATE '{PeriodStart(today):yyyy-MM-dd}')
             FROM fact_row
-            WHERE library_id = {libraryId} AND (flags >> 8) & 15 = {(int)MatchKind.Member} {few}
+            WHERE library_id = {libraryId} AND (flags >> 8) & 15 = {(int)MatchKind.Member} {few} {andWhere}
             GROUP BY who
             """,
             r => (Member: r.GetInt32(0), LastUsed: r.IsDBNull(1) ? (DateOnly?)null : DateOnly.FromDateTime(r.GetDateTime(1)), Loans: (int)r.GetInt64(2)),
             ct);
+        return facts.Where(f => members.Contains(f.Member)).ToDictionary(f => f.Member, f => (f.LastUsed, f.Loans));
+    }
+
+    private static List<(Guid Membership, DateOnly? LastUsed, int Loans)> Changes(
+        IReadOnlyDictionary<int, RegisterSummary> current, IReadOnlySet<int> members, Func<int, (DateOnly? LastUsed, int Loans)> figures, DateOnly today)
+    {
         var changes = new List<(Guid Membership, DateOnly? LastUsed, int Loans)>();
-        foreach (var f in facts)
+        foreach (var member in members)
         {
-            if (!members.Contains(f.Member) || !current.TryGetValue(f.Member, out var m))
+            if (!current.TryGetValue(member, out var m))
             {
-                continue; // no new facts, or a membership erased or moved since the facts were written
+                continue; // a membership erased or moved since the facts were written
             }
 
+            var f = figures(member);
             var lastUsed = Later(m.LastUsedOn, f.LastUsed);
             if (lastUsed != m.LastUsedOn || f.Loans != m.LoansLast12Months || m.ActivityAsOf != today)
             {
@@ -93,8 +132,11 @@ internal static class ActivitySummaryRefresh
     /// so one prepared UPDATE per membership costs no round trips: 300,000 in about a second, a third of the time of a
     /// temporary table and an <c>UPDATE … FROM</c>. PostgreSQL gets the same in one statement
     /// over arrays (<c>unnest</c>), one round trip instead of one per membership.
+    /// The transaction commits when <paramref name="keep"/> gives true (the statistics store's
+    /// commit of the facts the summaries come from), else it is rolled back.
     /// </summary>
-    public static async Task WriteAsync(MedlemDbContext db, List<(Guid Membership, DateOnly? LastUsed, int Loans)> changes, DateOnly today, CancellationToken ct)
+    public static async Task WriteAsync(
+        MedlemDbContext db, List<(Guid Membership, DateOnly? LastUsed, int Loans)> changes, DateOnly today, Task<bool>? keep = null, CancellationToken ct = default)
     {
         if (changes.Count == 0)
         {
@@ -117,7 +159,10 @@ internal static class ActivitySummaryRefresh
                 await UpdateFromArraysAsync(update, changes, today, ct);
             }
 
-            await transaction.CommitAsync(ct);
+            if (keep is null || await keep)
+            {
+                await transaction.CommitAsync(ct);
+            }
         }
         finally
         {

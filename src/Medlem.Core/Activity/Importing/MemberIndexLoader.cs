@@ -15,11 +15,12 @@ internal sealed record RegisterSummary(Guid MembershipId, DateOnly? LastUsedOn, 
 /// connection: EF Core's query pipeline and materialisation took 2.5 s for the 300,000
 /// memberships, cards and library-system ids of a large library; a data reader takes a fraction.
 /// The columns are the model's (Members/MembersConfiguration.cs); both providers read them the same way.
+/// Only the references the file can hold are read (<see cref="RowMapper.References"/>).
 /// </summary>
 internal static class MemberIndexLoader
 {
     public static async Task<(MemberIndex Index, Dictionary<int, RegisterSummary> Summaries)> LoadAsync(
-        MedlemDbContext db, int libraryId, ImportFormat system, StatisticsNumbers numbers, CancellationToken ct)
+        MedlemDbContext db, int libraryId, ImportFormat system, MemberReferences references, StatisticsNumbers numbers, CancellationToken ct)
     {
         // Titles are kept only for members whose reading-history consent counts today.
         var keeping = await Privacy.Consents.Consents.KeepingReadingHistoryAsync(db, Privacy.Consents.ConsentTexts.Default, libraryId, ct);
@@ -31,11 +32,12 @@ internal static class MemberIndexLoader
             // Sized up front: growing dictionaries of 300,000 entries rehashes them several times over.
             var count = 0;
             await ReadAsync(connection, """SELECT count(*) FROM "Memberships" WHERE "LibraryId" = @library""", libraryId, r => count = r.GetInt32(0), ct);
-            var byId = new Dictionary<Guid, MemberRef>(count);
-            var byPerson = new Dictionary<Guid, MemberRef>(count);
+            var byKeys = (references & (MemberReferences.Card | MemberReferences.SourceId)) != 0;
+            var byId = new Dictionary<Guid, MemberRef>(byKeys ? count : 0);
+            var byPerson = new Dictionary<Guid, MemberRef>(references.HasFlag(MemberReferences.Email) ? count : 0);
             var summaries = new Dictionary<int, RegisterSummary>(count);
-            var byCard = new Dictionary<string, MemberRef>(count, StringComparer.Ordinal);
-            var bySourceId = new Dictionary<string, MemberRef>(system == ImportFormat.Medlem ? 0 : count, StringComparer.Ordinal);
+            var byCard = new Dictionary<string, MemberRef>(references.HasFlag(MemberReferences.Card) ? count : 0, StringComparer.Ordinal);
+            var bySourceId = new Dictionary<string, MemberRef>(references.HasFlag(MemberReferences.SourceId) && system != ImportFormat.Medlem ? count : 0, StringComparer.Ordinal);
             var byEmail = new Dictionary<string, MemberRef>(StringComparer.Ordinal);
 
             // A membership whose processing is limited is not matched: its use counts as an unknown visitor's.
@@ -48,26 +50,45 @@ internal static class MemberIndexLoader
                     var id = RegisterSql.GuidAt(r, 0);
                     var pseudonym = RegisterSql.GuidAt(r, 2);
                     var member = new MemberRef(id, RegisterSql.DateAt(r, 3), (short)r.GetInt32(4), keeping.Contains(id), numbers.Member(pseudonym));
-                    byId[id] = member;
-                    byPerson.TryAdd(RegisterSql.GuidAt(r, 1), member);
+                    if (byKeys)
+                    {
+                        byId[id] = member;
+                    }
+
+                    if (references.HasFlag(MemberReferences.Email))
+                    {
+                        byPerson.TryAdd(RegisterSql.GuidAt(r, 1), member);
+                    }
+
                     summaries[member.Number] = new RegisterSummary(id, RegisterSql.DateOrNullAt(r, 5), r.GetInt32(6), RegisterSql.DateOrNullAt(r, 7));
                 }, ct);
 
-            await ReadAsync(connection, """SELECT "Number", "MembershipId" FROM "Cards" WHERE "LibraryId" = @library""", libraryId, r =>
+            if (references.HasFlag(MemberReferences.Card))
             {
-                if (byId.TryGetValue(RegisterSql.GuidAt(r, 1), out var member))
+                await ReadAsync(connection, """SELECT "Number", "MembershipId" FROM "Cards" WHERE "LibraryId" = @library""", libraryId, r =>
                 {
-                    byCard[r.GetString(0)] = member;
-                }
-            }, ct);
+                    if (byId.TryGetValue(RegisterSql.GuidAt(r, 1), out var member))
+                    {
+                        byCard[r.GetString(0)] = member;
+                    }
+                }, ct);
+            }
 
-            await ReadAsync(connection, $"""SELECT "ExternalId", "MembershipId" FROM "SourceIdentities" WHERE "LibraryId" = @library AND "System" = {(int)system}""", libraryId, r =>
+            if (references.HasFlag(MemberReferences.SourceId))
             {
-                if (byId.TryGetValue(RegisterSql.GuidAt(r, 1), out var member))
+                await ReadAsync(connection, $"""SELECT "ExternalId", "MembershipId" FROM "SourceIdentities" WHERE "LibraryId" = @library AND "System" = {(int)system}""", libraryId, r =>
                 {
-                    bySourceId[r.GetString(0)] = member;
-                }
-            }, ct);
+                    if (byId.TryGetValue(RegisterSql.GuidAt(r, 1), out var member))
+                    {
+                        bySourceId[r.GetString(0)] = member;
+                    }
+                }, ct);
+            }
+
+            if (!references.HasFlag(MemberReferences.Email))
+            {
+                return (new MemberIndex(bySourceId, byCard, byEmail), summaries);
+            }
 
             await ReadAsync(connection, $"""
                 SELECT c."Value", c."PersonId" FROM "ContactPoints" c

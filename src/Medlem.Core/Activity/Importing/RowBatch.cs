@@ -16,6 +16,7 @@ internal sealed class RowBatch : IRecordReader, IRowSink
     public const int Rows = 4096;
 
     private readonly int _width;
+    private readonly int[] _columns;
     private readonly int[] _start;
     private readonly int[] _length;
     private readonly long[] _line = new long[Rows];
@@ -26,10 +27,12 @@ internal sealed class RowBatch : IRecordReader, IRowSink
     private int _textLength;
     private int _current = -1;
 
-    /// <param name="width">Fields copied per row: the bound columns 0 to <c>width - 1</c>.</param>
-    public RowBatch(int width)
+    /// <param name="width">The row's columns a mapper can ask for: 0 to <c>width - 1</c>.</param>
+    /// <param name="columns">Those of them copied, the ones bound to fields: a column no field reads is left empty.</param>
+    public RowBatch(int width, int[] columns)
     {
         _width = width;
+        _columns = columns;
         _start = new int[Rows * width];
         _length = new int[Rows * width];
     }
@@ -65,7 +68,7 @@ internal sealed class RowBatch : IRecordReader, IRowSink
         _whole[row] = reader.IsWhole;
         _shape[row] = reader.IsWhole ? null : reader.Shape;
         _replacement[row] = reader.HasReplacementCharacter;
-        for (var field = 0; field < _width; field++)
+        foreach (var field in _columns)
         {
             var value = reader.Field(field);
             if (_textLength + value.Length > _text.Length)

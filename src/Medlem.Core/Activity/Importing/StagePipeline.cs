@@ -5,8 +5,8 @@ using Medlem.Statistics;
 
 namespace Medlem.Core.Activity.Importing;
 
-/// <summary>What staging a file gave besides the facts: rows read, people not matched, patron links.</summary>
-internal sealed class StageTotals
+/// <summary>What staging a file gave besides the facts: rows read, people not matched, patron links, members' use.</summary>
+internal sealed class StageTotals(DateOnly today)
 {
     public long Rows { get; set; }
 
@@ -15,6 +15,9 @@ internal sealed class StageTotals
     public long Anonymous { get; set; }
 
     public Dictionary<string, MemberRef> Links { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The members' last use and loans in the facts staged, for the register's summaries.</summary>
+    public ImportedUse Use { get; } = new(today);
 }
 
 /// <summary>
@@ -43,17 +46,18 @@ internal static class StagePipeline
     {
         var workers = mappers.Count;
         var width = mappers[0].Width;
+        var columns = mappers[0].Columns;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var toMap = Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(workers * 2) { SingleWriter = true });
         var inOrder = Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(workers * 3) { SingleWriter = true, SingleReader = true });
         var free = Channel.CreateUnbounded<RowBatch>();
-        var totals = new StageTotals();
+        var totals = new StageTotals(context.Today);
 
         var read = Task.Run(async () =>
         {
             try
             {
-                var batch = new RowBatch(width);
+                var batch = new RowBatch(width, columns);
                 while (reader.MoveNext())
                 {
                     batch.Copy(reader);
@@ -67,7 +71,7 @@ internal static class StagePipeline
                     if (batch.IsFull)
                     {
                         await PostAsync(batch);
-                        batch = free.Reader.TryRead(out var empty) ? empty : new RowBatch(width);
+                        batch = free.Reader.TryRead(out var empty) ? empty : new RowBatch(width, columns);
                     }
                 }
 
@@ -114,7 +118,9 @@ internal static class StagePipeline
             await foreach (var batch in inOrder.Reader.ReadAllAsync(stop.Token))
             {
                 await batch.Mapped.Task.WaitAsync(stop.Token);
-                staging.Append(batch.Facts.AsSpan(0, batch.FactCount));
+                var facts = batch.Facts.AsSpan(0, batch.FactCount);
+                staging.Append(facts);
+                totals.Use.Add(facts);
                 batch.Events.ForEach(staging.Append);
                 batch.Visits.ForEach(staging.Append);
                 foreach (var (line, column, value, reason) in batch.Rejections)

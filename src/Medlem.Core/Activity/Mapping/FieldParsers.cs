@@ -66,7 +66,8 @@ internal static class FieldParsers
         return true;
     }
 
-    private static bool Digits(ReadOnlySpan<char> s, out int value)
+    /// <summary>A number of ASCII digits only (no sign, no spaces).</summary>
+    internal static bool Digits(ReadOnlySpan<char> s, out int value)
     {
         value = 0;
         foreach (var c in s)

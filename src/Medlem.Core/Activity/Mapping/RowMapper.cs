@@ -20,6 +20,17 @@ internal sealed class ImportContext
     public IReadOnlyDictionary<string, EventEntry> Events { get; init; } = new Dictionary<string, EventEntry>();
 }
 
+/// <summary>Ways a row can name a member.</summary>
+[Flags]
+internal enum MemberReferences
+{
+    None = 0,
+    /// <summary>The member's id in the library system (Koha's borrowernumber, FOLIO's user id).</summary>
+    SourceId = 1,
+    Card = 2,
+    Email = 4,
+}
+
 /// <summary>Where a mapped row goes: facts, catalogue entries and counts, or the error report.</summary>
 internal interface IRowSink
 {
@@ -66,8 +77,33 @@ internal abstract class RowMapper
 
     public abstract void Map(IRecordReader record, ImportContext context, IRowSink sink);
 
+    /// <summary>
+    /// The references to members the bound file holds (after <see cref="Bind"/>): the member index
+    /// reads only those (a Koha statistics export has borrowernumbers but no cards or e-mails).
+    /// </summary>
+    public MemberReferences References =>
+        (Binds("member_id") ? MemberReferences.SourceId : MemberReferences.None)
+        | (Binds("card_number") ? MemberReferences.Card : MemberReferences.None)
+        | (Binds("email") ? MemberReferences.Email : MemberReferences.None);
+
+    private bool Binds(string field)
+    {
+        for (var i = 0; i < _index.Length; i++)
+        {
+            if (Fields[i] == field)
+            {
+                return _index[i] >= 0;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The file's columns 0 to <c>Width - 1</c> hold every field bound (after <see cref="Bind"/>).</summary>
     public int Width => _index.Length == 0 ? 0 : _index.Max() + 1;
+
+    /// <summary>The file's columns the fields are bound to, in order (after <see cref="Bind"/>).</summary>
+    public int[] Columns => [.. _index.Where(i => i >= 0).Distinct().Order()];
 
     /// <summary>Rejects a row with the wrong number of fields or with characters the decoder could not read.</summary>
     public bool IsClean(IRecordReader record, IRowSink sink)
