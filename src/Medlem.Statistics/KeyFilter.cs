@@ -1,5 +1,3 @@
-using System.Runtime.Intrinsics.X86;
-
 namespace Medlem.Statistics;
 
 /// <summary>
@@ -32,16 +30,7 @@ internal sealed class KeyFilter
     }
 
     /// <summary>Asks the processor to fetch a key's word ahead of <see cref="Add"/>, so the misses of several keys overlap.</summary>
-    public unsafe void Prefetch(long key, DateOnly day)
-    {
-        if (Sse.IsSupported)
-        {
-            fixed (ulong* word = &_words[(int)(Hash(key, day) & (Words - 1))])
-            {
-                Sse.Prefetch0(word);
-            }
-        }
-    }
+    public void Prefetch(long key, DateOnly day) => CacheHints.Prefetch(ref _words[(int)(Hash(key, day) & (Words - 1))]);
 
     // The key is already a good hash; mixing in the day gives the word (21 bits) and four bit places (6 bits each).
     private static ulong Hash(long key, DateOnly day) => (ulong)key ^ ((ulong)(uint)day.DayNumber * 0x9E3779B97F4A7C15UL);

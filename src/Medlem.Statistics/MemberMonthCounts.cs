@@ -1,5 +1,3 @@
-using System.Runtime.Intrinsics.X86;
-
 namespace Medlem.Statistics;
 
 /// <summary>
@@ -64,9 +62,9 @@ internal sealed class MemberMonthCounts
     }
 
     /// <summary>Asks the processor to fetch a fact's counter ahead of <see cref="Add"/> (when its member and month are known already).</summary>
-    public unsafe void Prefetch(int member, DateOnly day, FactKind kind)
+    public void Prefetch(int member, DateOnly day, FactKind kind)
     {
-        if (GaveUp || !Sse.IsSupported || member >= _slotOf.Length)
+        if (GaveUp || member >= _slotOf.Length)
         {
             return;
         }
@@ -75,10 +73,7 @@ internal sealed class MemberMonthCounts
         var (year, month, _) = day;
         if (place >= 0 && _byMonthKind.TryGetValue((((year * 12) + month - 1) * Kinds) + (int)kind, out var counts) && place < counts.Length)
         {
-            fixed (int* counter = &counts[place])
-            {
-                Sse.Prefetch0(counter);
-            }
+            CacheHints.Prefetch(ref counts[place]);
         }
     }
 

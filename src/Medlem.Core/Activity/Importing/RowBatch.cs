@@ -13,7 +13,7 @@ namespace Medlem.Core.Activity.Importing;
 /// </summary>
 internal sealed class RowBatch : IRecordReader, IRowSink
 {
-    public const int Rows = 4096;
+    public const int Rows = 16384;
 
     private readonly int _width;
     private readonly int[] _columns;
@@ -86,8 +86,17 @@ internal sealed class RowBatch : IRecordReader, IRowSink
     /// <summary>Maps every row of the batch into its outputs.</summary>
     public void Map(RowMapper mapper, ImportContext context)
     {
+        const int Ahead = 4;
         for (_current = 0; _current < Count; _current++)
         {
+            if (_current + Ahead < Count)
+            {
+                // The mapper reads the row ahead through this reader: point it there for the moment.
+                _current += Ahead;
+                mapper.Prefetch(this, context);
+                _current -= Ahead;
+            }
+
             if (mapper.IsClean(this, this))
             {
                 mapper.Map(this, context, this);

@@ -57,6 +57,16 @@ internal sealed class MemberIndex
         return _bySourceId.TryGetValue(id, out var m) ? m : null;
     }
 
+    /// <summary>Fetches a numeric library-system id's member ahead of <see cref="BySourceId"/> (<see cref="Medlem.Statistics.CacheHints"/>).</summary>
+    public void PrefetchSourceId(ReadOnlySpan<char> id)
+    {
+        if (_byNumericId is not null
+            && int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < _byNumericId.Length)
+        {
+            Medlem.Statistics.CacheHints.Prefetch(ref _byNumericId[n]);
+        }
+    }
+
     /// <summary>"017" is not borrower 17: only the canonical spelling of a number (no leading zero) matches.</summary>
     private static bool IsCanonical(ReadOnlySpan<char> digits) => digits.Length == 1 || digits[0] != '0';
 

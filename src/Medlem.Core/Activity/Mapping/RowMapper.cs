@@ -77,6 +77,11 @@ internal abstract class RowMapper
 
     public abstract void Map(IRecordReader record, ImportContext context, IRowSink sink);
 
+    /// <summary>Asks for what mapping the record will look up at random (its member), a few records ahead of <see cref="Map"/>.</summary>
+    public virtual void Prefetch(IRecordReader record, ImportContext context)
+    {
+    }
+
     /// <summary>
     /// The references to members the bound file holds (after <see cref="Bind"/>): the member index
     /// reads only those (a Koha statistics export has borrowernumbers but no cards or e-mails).
