@@ -69,6 +69,12 @@ public sealed class FactStaging : IDisposable
         const int Ahead = 16;
         for (var i = 0; i < facts.Length; i++)
         {
+            if (i + (2 * Ahead) < facts.Length && facts[i + (2 * Ahead)].Member is { } later)
+            {
+                // A counter's place is found through the member's slot: that is fetched first, further ahead.
+                MemberCounts?.PrefetchSlot(later);
+            }
+
             if (i + Ahead < facts.Length)
             {
                 ref readonly var next = ref facts[i + Ahead];

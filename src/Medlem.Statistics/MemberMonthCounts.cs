@@ -61,6 +61,15 @@ internal sealed class MemberMonthCounts
         counts[place]++;
     }
 
+    /// <summary>Asks the processor to fetch a member's slot ahead of <see cref="Prefetch"/>.</summary>
+    public void PrefetchSlot(int member)
+    {
+        if (member < _slotOf.Length)
+        {
+            CacheHints.Prefetch(ref _slotOf[member]);
+        }
+    }
+
     /// <summary>Asks the processor to fetch a fact's counter ahead of <see cref="Add"/> (when its member and month are known already).</summary>
     public void Prefetch(int member, DateOnly day, FactKind kind)
     {
