@@ -44,11 +44,12 @@ internal sealed class ImportHarness : IDisposable
 
     public required IReadOnlyDictionary<string, short> Branches { get; init; }
 
-    public static async Task<ImportHarness> CreateAsync()
+    /// <param name="registerOnFile">The register in a SQLite file in the test's folder instead of in memory (the importer then reads it on two connections).</param>
+    public static async Task<ImportHarness> CreateAsync(bool registerOnFile = false)
     {
-        var database = TestDatabase.Create();
         var folder = Path.Combine(Path.GetTempPath(), "medlem-tests", $"stats-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
+        var database = TestDatabase.Create(registerOnFile ? Path.Combine(folder, "medlem.db") : null);
         var (members, branches) = await ImportFixture.SeedAsync(database);
         return new ImportHarness(database, folder) { Members = members, Branches = branches };
     }

@@ -22,7 +22,21 @@ public sealed class LibrarySystemFormatTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task KohaBorrowersCsv_LinksBorrowernumbers_ByCardOrEmail_AndStatisticsCsv_MatchesThem()
+    public Task KohaBorrowersCsv_LinksBorrowernumbers_ByCardOrEmail_AndStatisticsCsv_MatchesThem() => KohaScenarioAsync(_h);
+
+    /// <summary>
+    /// The same with the register in a SQLite file: the importer then reads the library's members in
+    /// two halves on two connections (and the library-system ids on the second), and must match
+    /// every member as from one (MemberIndexLoader).
+    /// </summary>
+    [Fact]
+    public async Task KohaBorrowersCsv_AndStatisticsCsv_WithTheRegisterInAFile_MatchTheSameMembers()
+    {
+        using var h = await ImportHarness.CreateAsync(registerOnFile: true);
+        await KohaScenarioAsync(h);
+    }
+
+    private static async Task KohaScenarioAsync(ImportHarness h)
     {
         var borrowers = $"""
             {KohaFiles.BorrowersHeader}
@@ -34,18 +48,18 @@ public sealed class LibrarySystemFormatTests : IAsyncLifetime
             ,2100000041,Hansen,Per,Hillevåg 3,4016,Stavanger,per.hansen@example.no,,2008-07-15,madla,U,2024-01-01,2027-01-01,M,
             """;
 
-        var patrons = await _h.ImportAsync(ImportKind.Patrons, borrowers, ImportFormat.Koha);
+        var patrons = await h.ImportAsync(ImportKind.Patrons, borrowers, ImportFormat.Koha);
 
         // 20417 was linked already (the fixture); 20418 by card; 20419 by e-mail in any case; 20420 holds no
         // member's card; 20421 holds library B's card, which library A does not know; the last row has no borrowernumber.
         RunAssert.Figures(new(ImportState.Completed, Read: 6, Loaded: 2, Duplicate: 1, Rejected: 1, Unmatched: 2), patrons);
         RunAssert.Report(patrons, new ReportLine(7, "borrowernumber", null, ImportReasons.Required));
         Assert.Equal(
-            [("20417", ImportFormat.Koha, _h["Kari"].MembershipId), ("20418", ImportFormat.Koha, _h["Ola"].MembershipId), ("20419", ImportFormat.Koha, _h["Ingrid"].MembershipId)],
-            await _h.LinksAsync());
-        Assert.Equal(0, await _h.CountAsync("SELECT count(*) FROM fact_row"));
+            [("20417", ImportFormat.Koha, h["Kari"].MembershipId), ("20418", ImportFormat.Koha, h["Ola"].MembershipId), ("20419", ImportFormat.Koha, h["Ingrid"].MembershipId)],
+            await h.LinksAsync());
+        Assert.Equal(0, await h.CountAsync("SELECT count(*) FROM fact_row"));
 
-        var statistics = await _h.ImportAsync(ImportKind.Loans, KohaFiles.Statistics(
+        var statistics = await h.ImportAsync(ImportKind.Loans, KohaFiles.Statistics(
             KohaFiles.Statistic("2026-11-02 10:15:00", "issue", "48211", "20417"),
             KohaFiles.Statistic("2026-11-02 10:15:30", "issue", "48212", "20418", itemtype: "BOK", ccode: "BARN", categorycode: "B", location: "BARN"),
             KohaFiles.Statistic("2026-11-02 11:00:00", "renew", "48300", "20419", branch: "madla", itemtype: "LYDBOK", ccode: "FAKTA", categorycode: "PE"),
@@ -56,21 +70,22 @@ public sealed class LibrarySystemFormatTests : IAsyncLifetime
 
         RunAssert.Figures(new(ImportState.Completed, Read: 7, Loaded: 6, Duplicate: 0, Rejected: 1, Unmatched: 1, Anonymous: 1), statistics);
         RunAssert.Report(statistics, new ReportLine(8, "type", "payment", ImportReasons.Type));
-        var (solvberget, madla) = (_h.Branches["solvberget"], _h.Branches["madla"]);
+        var (solvberget, madla) = (h.Branches["solvberget"], h.Branches["madla"]);
         var day = new DateOnly(2026, 11, 2);
         Assert.Equal(
             new[]
             {
-                Fact(FactKind.Loan, solvberget, _h["Kari"], AgeBand.Age30To44, "BOK", "ROMAN"),
-                Fact(FactKind.Loan, solvberget, _h["Ola"], AgeBand.Age6To12, "BOK", "BARN"),
-                Fact(FactKind.Renewal, madla, _h["Ingrid"], AgeBand.Age67Plus, "LYDBOK", "FAKTA"),
-                Fact(FactKind.Return, solvberget, _h["Kari"], AgeBand.Age30To44, "BOK", "ROMAN"),
+                Fact(FactKind.Loan, solvberget, h["Kari"], AgeBand.Age30To44, "BOK", "ROMAN"),
+                Fact(FactKind.Loan, solvberget, h["Ola"], AgeBand.Age6To12, "BOK", "BARN"),
+                Fact(FactKind.Renewal, madla, h["Ingrid"], AgeBand.Age67Plus, "LYDBOK", "FAKTA"),
+                Fact(FactKind.Return, solvberget, h["Kari"], AgeBand.Age30To44, "BOK", "ROMAN"),
                 (FactKind.LocalUse, (short?)solvberget, MatchKind.Anonymous, (Guid?)null, false, (AgeBand?)null, (short?)null, "BOK", "ROMAN"),
                 (FactKind.Loan, (short?)solvberget, MatchKind.Unmatched, (Guid?)null, true, (AgeBand?)null, (short?)null, "BOK", "ROMAN"),
             }.Order(),
-            (await _h.FactsAsync()).Select(f => (f.Kind, f.BranchId, f.Match, f.Member, f.Visitor is not null, f.AgeBand, f.MembershipTypeId, f.Media!, f.Category!)).Order());
-        Assert.All(await _h.FactsAsync(), f => Assert.Equal(day, f.Day));
+            (await h.FactsAsync()).Select(f => (f.Kind, f.BranchId, f.Match, f.Member, f.Visitor is not null, f.AgeBand, f.MembershipTypeId, f.Media!, f.Category!)).Order());
+        Assert.All(await h.FactsAsync(), f => Assert.Equal(day, f.Day));
     }
+
 
     [Fact]
     public async Task KohaRestPatronsJsonArray_AndCheckoutsJsonLines_GiveALoanAndOneRenewalFactPerRenewal()

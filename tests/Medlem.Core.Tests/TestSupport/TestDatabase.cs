@@ -18,9 +18,9 @@ internal sealed class TestDatabase : IDisposable
     private readonly SqliteConnection _connection;
     private readonly DbContextOptions<MedlemDbContext> _options;
 
-    private TestDatabase()
+    private TestDatabase(string? file)
     {
-        _connection = new SqliteConnection("DataSource=:memory:");
+        _connection = new SqliteConnection(file is null ? "DataSource=:memory:" : $"Data Source={file}");
         _connection.Open();
         _options = new DbContextOptionsBuilder<MedlemDbContext>()
             .UseSqlite(_connection, o => o.MigrationsAssembly("Medlem.Migrations.Sqlite"))
@@ -57,7 +57,8 @@ internal sealed class TestDatabase : IDisposable
     /// <summary>The open connection, for reading raw columns.</summary>
     public SqliteConnection Connection => _connection;
 
-    public static TestDatabase Create() => new();
+    /// <summary>In memory, or in <paramref name="file"/> (which other connections can open too).</summary>
+    public static TestDatabase Create(string? file = null) => new(file);
 
     public MedlemDbContext NewContext() => new(_options, TestPersonalDataProtector.Instance);
 

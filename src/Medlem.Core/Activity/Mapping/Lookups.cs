@@ -33,7 +33,7 @@ internal sealed class MemberIndex
         _byCard = byCard.GetAlternateLookup<ReadOnlySpan<char>>();
         _byEmail = byEmail;
         Count = byCard.Count;
-        var numeric = bySourceId.Keys.Select(k => int.TryParse(k, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && k == n.ToString(System.Globalization.CultureInfo.InvariantCulture) ? n : -1).ToList();
+        var numeric = bySourceId.Keys.Select(k => int.TryParse(k, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && IsCanonical(k) ? n : -1).ToList();
         if (numeric.Count > 0 && numeric.All(n => n is >= 0 and < MaxDirectId))
         {
             _byNumericId = new MemberRef[numeric.Max() + 1];
