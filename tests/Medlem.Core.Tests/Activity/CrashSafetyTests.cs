@@ -169,6 +169,24 @@ public sealed class CrashSafetyTests : IAsyncLifetime
         Assert.Equal(2, await _h.CountAsync("SELECT count(*) FROM fact"));
     }
 
+    [Fact]
+    public async Task StoreFailingAtItsCommit_LeavesTheRegistersSummariesAsTheyWere()
+    {
+        // The summaries are written to the register while the store adds its aggregates, and kept only
+        // when the store commits (ActivityImporter). Here the store's record of the import already
+        // exists, so recording it again breaks the commit after the summaries were written.
+        var first = await _h.ImportAsync(ImportKind.Visits, "branch,date,hour,count\nmadla,2026-11-02,10,12\n"); // creates the store
+        _h.ExecuteOutside($"INSERT INTO import_batch VALUES ({first.Id + 1}, {_h.LibraryA}, now()::TIMESTAMP, 0, 0)");
+        var loans = KohaFiles.Statistics(KohaFiles.Statistic("2026-11-02 10:15:00", "issue", "48211", "20417"));
+
+        var failure = await Record.ExceptionAsync(() => _h.ImportAsync(ImportKind.Loans, loans, ImportFormat.Koha));
+
+        Assert.IsAssignableFrom<System.Data.Common.DbException>(failure);
+        Assert.Equal(first.Id + 1, (await _h.RunsAsync()).Max(r => r.Id)); // the premise: the import the stale record names
+        Assert.Equal(0, await _h.CountAsync("SELECT count(*) FROM fact"));
+        Assert.Equal((0, (DateOnly?)null), await SummaryAsync("Kari"));
+    }
+
     private async Task<(int Loans, DateOnly? LastUsed)> SummaryAsync(string given)
     {
         var membership = await _h.MembershipAsync(given);
