@@ -17,6 +17,9 @@ public static class UseKinds
 {
     /// <summary>The kinds' numbers as a SQL list, for <c>IN (…)</c>.</summary>
     public const string Sql = "1, 2, 5, 6, 7";
+
+    /// <summary>Whether a kind is recorded use: every kind but returns and local use (the same kinds as <see cref="Sql"/>).</summary>
+    public static bool Contains(FactKind kind) => kind is not (FactKind.Return or FactKind.LocalUse);
 }
 
 /// <summary>How the fact's person was recognised.</summary>

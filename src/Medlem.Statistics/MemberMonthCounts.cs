@@ -220,8 +220,7 @@ internal record struct MemberYear(int Member, short Year, int Loans, int Renewal
 {
     public void Add(FactKind kind, int n, int monthBit)
     {
-        // The recorded use of DESIGN.md §6 (UseKinds): every kind but returns and local use.
-        if (kind is FactKind.Return or FactKind.LocalUse)
+        if (!UseKinds.Contains(kind))
         {
             return;
         }

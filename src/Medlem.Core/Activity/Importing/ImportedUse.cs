@@ -41,7 +41,7 @@ internal sealed class ImportedUse(DateOnly today)
 
             ref var figures = ref _figures[m];
             figures.Any = true;
-            if (IsUse(f.Kind))
+            if (UseKinds.Contains(f.Kind))
             {
                 figures.LastUse = Math.Max(figures.LastUse, f.Day.DayNumber + 1);
             }
@@ -74,7 +74,4 @@ internal sealed class ImportedUse(DateOnly today)
     /// <summary>A member's last day of use and loans in the period, from the import's facts alone.</summary>
     public (DateOnly? LastUsed, int Loans) Of(int member) =>
         member < _figures.Length && _figures[member] is { Any: true } f ? (f.LastUse == 0 ? null : DateOnly.FromDayNumber(f.LastUse - 1), f.Loans) : (null, 0);
-
-    /// <summary>Recorded use (DESIGN.md §6, <see cref="UseKinds"/>): every kind but returns and local use.</summary>
-    private static bool IsUse(FactKind kind) => kind is not (FactKind.Return or FactKind.LocalUse);
 }
