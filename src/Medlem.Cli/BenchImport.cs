@@ -47,6 +47,7 @@ internal static class BenchImport
             WriteStatistics(statistics, rows, members, library.BranchCodes, today, seed);
             var size = new FileInfo(statistics).Length;
             Console.WriteLine(string.Create(i, $"generated {rows:N0} Koha statistics rows ({size / 1048576.0:N0} MiB) in {generated.Elapsed.TotalSeconds:F1} s"));
+            KeepInputs(folder);
 
             // The import runs as `medlem import` in a process of its own, as an operator runs it,
             // so its peak memory is its own and not the benchmark's register generation.
@@ -77,6 +78,29 @@ internal static class BenchImport
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// With <c>MEDLEM_BENCH_KEEP=&lt;folder&gt;</c>, copies the register, the store and the export there
+    /// before the import, so one import can be timed again and again on the same inputs (docs/benchmarks.md).
+    /// </summary>
+    private static void KeepInputs(string folder)
+    {
+        if (Environment.GetEnvironmentVariable("MEDLEM_BENCH_KEEP") is not { Length: > 0 } keep)
+        {
+            return;
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.CreateDirectory(keep);
+        foreach (var file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(keep, Path.GetRelativePath(folder, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy, overwrite: true);
+        }
+
+        Console.WriteLine($"inputs kept in {keep}");
     }
 
     private static async Task<(ImportRun Run, TimeSpan Elapsed)> ImportAsync(ServiceProvider provider, int libraryId, ImportKind kind, string file, CancellationToken ct)

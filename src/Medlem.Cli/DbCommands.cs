@@ -53,9 +53,10 @@ internal static class DbCommands
 
     /// <summary>
     /// SQLite is migrated on the spot (it is embedded); PostgreSQL must have been migrated with
-    /// <c>medlem db migrate</c> by whoever owns its schema.
+    /// <c>medlem db migrate</c> by whoever owns its schema. <paramref name="beforeMigrating"/> is called
+    /// before a migration changes the register (what was read from it before is then out of date).
     /// </summary>
-    public static async Task<bool> EnsureMigratedAsync(Core.Data.MedlemDbContext db, IServiceProvider services, CancellationToken ct)
+    public static async Task<bool> EnsureMigratedAsync(Core.Data.MedlemDbContext db, IServiceProvider services, CancellationToken ct, Func<Task>? beforeMigrating = null)
     {
         // Nothing pending is the usual case; asking first skips what MigrateAsync does besides (EF Core
         // compares the whole model with the last migration's), a second of every `medlem` command's start.
@@ -66,6 +67,11 @@ internal static class DbCommands
 
         if (!services.GetRequiredService<DatabaseOptions>().IsPostgres)
         {
+            if (beforeMigrating is not null)
+            {
+                await beforeMigrating();
+            }
+
             await db.Database.MigrateAsync(ct);
             return true;
         }

@@ -70,9 +70,13 @@ internal static class ImportCommand
             }
 
             await using var services = CliHost.Services(parse);
+
+            // The library's members are read on another core while EF Core starts (docs/benchmarks.md).
+            var database = services.GetRequiredService<DatabaseOptions>();
+            await using var members = MemberPreload.Start(database.ConnectForReading, database.IsSqliteFile, parse.GetValue(library)!, importFormat);
             await using var scope = services.CreateAsyncScope();
             var db = scope.Db();
-            if (!await DbCommands.EnsureMigratedAsync(db, services, ct))
+            if (!await DbCommands.EnsureMigratedAsync(db, services, ct, members.DiscardAsync))
             {
                 return 1;
             }
@@ -96,6 +100,7 @@ internal static class ImportCommand
                 Channel = ImportChannels.Cli,
                 RunBy = $"cli:{Environment.UserName}",
                 Profile = overrides,
+                Members = members,
             }, path.Length, ct);
             ImportSummary.Write(run);
             if (parse.GetValue(timings))

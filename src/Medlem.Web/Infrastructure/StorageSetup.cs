@@ -1,7 +1,10 @@
 using Medlem.Core.Activity.Importing;
 using Medlem.Statistics;
 using Medlem.Core.Data;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Medlem.Web.Infrastructure;
 
@@ -20,6 +23,31 @@ public sealed class DatabaseOptions
         || string.Equals(Provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase);
 
     public string EffectiveConnectionString => ConnectionString ?? "Data Source=./data/medlem.db";
+
+    /// <summary>
+    /// A new, unopened ADO.NET connection that only reads the register, for reads that need not wait
+    /// for EF Core to start. A SQLite file is opened read-only, so a register not yet made stays
+    /// unmade (EF Core's migration then creates it, in WAL mode).
+    /// </summary>
+    public DbConnection ConnectForReading()
+    {
+        if (IsPostgres)
+        {
+            return new NpgsqlConnection(EffectiveConnectionString);
+        }
+
+        var sqlite = new SqliteConnectionStringBuilder(EffectiveConnectionString);
+        if (sqlite.Mode == SqliteOpenMode.ReadWriteCreate)
+        {
+            sqlite.Mode = SqliteOpenMode.ReadOnly;
+        }
+
+        return new SqliteConnection(sqlite.ToString());
+    }
+
+    /// <summary>Whether two connections may read at once and see the same data: a SQLite file (not a database in memory, which only its own connection sees).</summary>
+    public bool IsSqliteFile => !IsPostgres && new SqliteConnectionStringBuilder(EffectiveConnectionString) is { Mode: not SqliteOpenMode.Memory } b
+        && b.DataSource is { Length: > 0 } source && source != ":memory:";
 
     /// <summary>
     /// The statistics store's DuckDB file. Default: <c>statistics.duckdb</c> beside the SQLite
@@ -76,7 +104,7 @@ public static class StorageSetup
     /// <summary>The folder of the SQLite file (the current folder for an in-memory database).</summary>
     public static string SqliteDirectory(string connectionString)
     {
-        var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
         return dataSource is { Length: > 0 } && dataSource != ":memory:" && !dataSource.StartsWith("file:", StringComparison.Ordinal)
             ? Path.GetDirectoryName(Path.GetFullPath(dataSource)) ?? Directory.GetCurrentDirectory()
             : Directory.GetCurrentDirectory();

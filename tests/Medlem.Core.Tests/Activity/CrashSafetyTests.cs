@@ -169,6 +169,38 @@ public sealed class CrashSafetyTests : IAsyncLifetime
         Assert.Equal(2, await _h.CountAsync("SELECT count(*) FROM fact"));
     }
 
+    /// <summary>
+    /// Members read before an import (MemberPreload, as the command line does) are dropped when the import
+    /// first finishes an interrupted one: that wrote the summaries they were read with.
+    /// </summary>
+    [Fact]
+    public async Task MembersReadBeforeAnImportThatFinishesAnInterruptedOne_AreReadAgain()
+    {
+        using var h = await ImportHarness.CreateAsync(registerOnFile: true);
+        void Run(string sql)
+        {
+            using var command = h.Database.Connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+
+        Run("CREATE TRIGGER simulated_crash BEFORE UPDATE ON Memberships BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;");
+        await Assert.ThrowsAsync<SqliteException>(() => h.ImportAsync(ImportKind.Loans, KohaFiles.Statistics(
+            KohaFiles.Statistic("2026-11-02 10:15:00", "issue", "48211", "20417"),
+            KohaFiles.Statistic("2026-11-10 12:00:00", "issue", "48212", "20417")), ImportFormat.Koha));
+        Run("DROP TRIGGER simulated_crash;");
+        await using var members = h.PreloadMembers("stavanger", ImportFormat.Koha);
+        var before = await members.TakeAsync(h.LibraryA);
+        Assert.Equal((0, (DateOnly?)null), before!.Memberships.Where(m => m.Id == h["Kari"].MembershipId).Select(m => (m.LoansLast12Months, m.LastUsedOn)).Single());
+
+        var next = await h.ImportAsync(ImportKind.Loans, KohaFiles.Statistics(KohaFiles.Statistic("2026-11-12 09:00:00", "issue", "48213", "20417")), ImportFormat.Koha, members: members);
+
+        RunAssert.Figures(new(ImportState.Completed, Read: 1, Loaded: 1, Duplicate: 0, Rejected: 0), next);
+        Assert.Null(await members.TakeAsync(h.LibraryA));
+        var kari = await h.MembershipAsync("Kari");
+        Assert.Equal((3, (DateOnly?)new DateOnly(2026, 11, 12)), (kari.LoansLast12Months, kari.LastUsedOn));
+    }
+
     [Fact]
     public async Task StoreFailingAtItsCommit_LeavesTheRegistersSummariesAsTheyWere()
     {

@@ -8,6 +8,7 @@ using Medlem.Core.Data;
 using Medlem.Core.Members;
 using Medlem.Core.Tests.TestSupport;
 using Medlem.Statistics;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Xunit;
@@ -58,8 +59,8 @@ internal sealed class ImportHarness : IDisposable
 
     public Task<ImportRun> ImportAsync(
         ImportKind kind, string content, ImportFormat format = ImportFormat.Medlem, MappingProfile? profile = null, int? library = null,
-        string fileName = "export.csv", MedlemDbContext? context = null) =>
-        ImportAsync(kind, new MemoryStream(Encoding.UTF8.GetBytes(content)), format, profile, library, fileName, context: context);
+        string fileName = "export.csv", MedlemDbContext? context = null, MemberPreload? members = null) =>
+        ImportAsync(kind, new MemoryStream(Encoding.UTF8.GetBytes(content)), format, profile, library, fileName, context: context, members: members);
 
     public Task<ImportRun> ImportAsync(ImportKind kind, byte[] content, ImportFormat format = ImportFormat.Medlem, MappingProfile? profile = null, int? library = null, string fileName = "export.csv") =>
         ImportAsync(kind, new MemoryStream(content), format, profile, library, fileName);
@@ -70,7 +71,8 @@ internal sealed class ImportHarness : IDisposable
     /// </summary>
     public async Task<ImportRun> ImportAsync(
         ImportKind kind, Stream content, ImportFormat format = ImportFormat.Medlem, MappingProfile? profile = null, int? library = null,
-        string fileName = "export.csv", IProgress<ImportProgress>? progress = null, CancellationToken? cancel = null, MedlemDbContext? context = null)
+        string fileName = "export.csv", IProgress<ImportProgress>? progress = null, CancellationToken? cancel = null, MedlemDbContext? context = null,
+        MemberPreload? members = null)
     {
         long id;
         await using (var db = context ?? Database.NewContext())
@@ -85,6 +87,7 @@ internal sealed class ImportHarness : IDisposable
                 Channel = "cli",
                 RunBy = "test",
                 Profile = profile,
+                Members = members,
             }, progress, cancel ?? TestContext.Current.CancellationToken);
             id = run.Id;
         }
@@ -93,6 +96,10 @@ internal sealed class ImportHarness : IDisposable
     }
 
     /// <summary>An import's record as the register holds it, errors ordered by line.</summary>
+    /// <summary>Starts reading a library's members as the command line does before EF Core starts (the register must be in a file).</summary>
+    public MemberPreload PreloadMembers(string libraryCode, ImportFormat format) =>
+        MemberPreload.Start(() => new SqliteConnection(Database.Connection.ConnectionString), twoConnections: true, libraryCode, format);
+
     /// <summary>A context on the test's register with <paramref name="interceptors"/>: to make a write fail as a crash would.</summary>
     public MedlemDbContext NewContext(params IInterceptor[] interceptors) => new(
         new DbContextOptionsBuilder<MedlemDbContext>()

@@ -1,4 +1,5 @@
 using Medlem.Core.Activity;
+using Medlem.Core.Activity.Importing;
 using Medlem.Statistics;
 using Xunit;
 
@@ -36,7 +37,38 @@ public sealed class LibrarySystemFormatTests : IAsyncLifetime
         await KohaScenarioAsync(h);
     }
 
-    private static async Task KohaScenarioAsync(ImportHarness h)
+    /// <summary>
+    /// The same with the members read before the statistics import starts, as the command line does
+    /// while EF Core starts (MemberPreload): the import takes those rows, and matches every member as
+    /// when it reads them itself.
+    /// </summary>
+    [Fact]
+    public async Task KohaStatisticsCsv_WithTheMembersReadBeforehand_MatchesTheSameMembers()
+    {
+        using var h = await ImportHarness.CreateAsync(registerOnFile: true);
+        await KohaScenarioAsync(h, async () =>
+        {
+            var members = h.PreloadMembers("stavanger", ImportFormat.Koha);
+            var rows = await members.TakeAsync(h.LibraryA);
+            Assert.NotNull(rows);
+            Assert.Equal(h.Members.Values.Where(m => m.LibraryId == h.LibraryA).Select(m => m.MembershipId).Order(), rows.Memberships.Select(m => m.Id).Order());
+            Assert.Equal(["20417", "20418", "20419"], rows.Links.Select(l => l.ExternalId).Order());
+            Assert.Null(await members.TakeAsync(h.LibraryB));
+            return members;
+        });
+    }
+
+    /// <summary>Members read for another library are not taken: the import reads its own library's.</summary>
+    [Fact]
+    public async Task KohaStatisticsCsv_WithAnotherLibrarysMembersReadBeforehand_StillMatchesItsOwn()
+    {
+        using var h = await ImportHarness.CreateAsync(registerOnFile: true);
+        await KohaScenarioAsync(h, () => Task.FromResult(h.PreloadMembers("sandnes", ImportFormat.Koha)));
+    }
+
+    /// <param name="h">The register and store.</param>
+    /// <param name="preload">Reads the members before the statistics import, to hand them to it.</param>
+    private static async Task KohaScenarioAsync(ImportHarness h, Func<Task<MemberPreload>>? preload = null)
     {
         var borrowers = $"""
             {KohaFiles.BorrowersHeader}
@@ -59,6 +91,7 @@ public sealed class LibrarySystemFormatTests : IAsyncLifetime
             await h.LinksAsync());
         Assert.Equal(0, await h.CountAsync("SELECT count(*) FROM fact_row"));
 
+        await using var members = preload is null ? null : await preload();
         var statistics = await h.ImportAsync(ImportKind.Loans, KohaFiles.Statistics(
             KohaFiles.Statistic("2026-11-02 10:15:00", "issue", "48211", "20417"),
             KohaFiles.Statistic("2026-11-02 10:15:30", "issue", "48212", "20418", itemtype: "BOK", ccode: "BARN", categorycode: "B", location: "BARN"),
@@ -66,7 +99,7 @@ public sealed class LibrarySystemFormatTests : IAsyncLifetime
             KohaFiles.Statistic("2026-11-02 11:30:00", "return", "48211", "20417"),
             KohaFiles.Statistic("2026-11-02 12:00:00", "localuse", "48400", ""),
             KohaFiles.Statistic("2026-11-02 12:05:00", "issue", "48401", "20499"),
-            "2026-11-02 12:10:00,solvberget,50.000000,payment,,,,,20417,,V,intranet"), ImportFormat.Koha);
+            "2026-11-02 12:10:00,solvberget,50.000000,payment,,,,,20417,,V,intranet"), ImportFormat.Koha, members: members);
 
         RunAssert.Figures(new(ImportState.Completed, Read: 7, Loaded: 6, Duplicate: 0, Rejected: 1, Unmatched: 1, Anonymous: 1), statistics);
         RunAssert.Report(statistics, new ReportLine(8, "type", "payment", ImportReasons.Type));

@@ -71,6 +71,26 @@ public sealed class ImportCliTests : IDisposable
         Assert.Contains("No library has the code 'oslo'", otherLibraryOutput, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The command reads the library's members while EF Core starts (MemberPreload), read-only: a register
+    /// not yet made is made by the migration as usual, in WAL mode, and the unknown library is reported.
+    /// </summary>
+    [Fact]
+    public async Task Import_IntoARegisterNotYetMade_MakesItInWalMode_AndReportsTheUnknownLibrary()
+    {
+        var file = Write("statistics.csv", $"{StatisticsHeader}\n2026-11-02 10:15:00,solvberget,0.000000,issue,,48211,BOK,VOKSEN,20417,ROMAN,V,intranet\n");
+
+        var (exit, output) = await RunAsync("import", "loans", file, "--library", "stavanger", "--format", "koha", "--connection", Connection);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("No library has the code 'stavanger'", output, StringComparison.Ordinal);
+        using var connection = new SqliteConnection(Connection);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", command.ExecuteScalar());
+    }
+
     [Theory]
     [InlineData("borrowings", "koha")]
     [InlineData("loans", "alma")]

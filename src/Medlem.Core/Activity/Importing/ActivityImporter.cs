@@ -78,7 +78,12 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
         await db.SaveChangesAsync(ct);
 
         await using var duck = await store.OpenAsync(ct);
-        await RecoverInterruptedAsync(duck, run.Id, ct);
+        if (await RecoverInterruptedAsync(duck, run.Id, ct) && request.Members is { } preload)
+        {
+            // Finishing an interrupted import wrote summaries the members were read with.
+            await preload.DiscardAsync();
+        }
+
         var report = new ImportReport();
         try
         {
@@ -136,7 +141,7 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
         var events = request.Kind == ImportKind.Attendance ? await LoadEventsAsync(duck, library.Id, ct) : new Dictionary<string, EventEntry>();
         var factSecret = await keys.FactSecretAsync(ct);
         await StatisticsOwnership.EnsureOwnedByAsync(duck, store.Path, Convert.ToHexStringLower(SHA256.HashData(factSecret))[..16], ct);
-        var visitorSecrets = await keys.VisitorSecretsAsync(ct);
+        using var visitors = new VisitorHashes(await keys.VisitorSecretsAsync(ct));
 
         var staging = await FactStaging.StartAsync(duck, run.Id, (short)library.Id, ct);
         StageTotals staged;
@@ -144,14 +149,14 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
         var storeCommitted = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
-            var (members, summaries) = await MemberIndexLoader.LoadAsync(db, library.Id, request.Format, mappers[0].References, staging.Numbers, ct);
+            var (members, summaries) = await MemberIndexLoader.LoadAsync(db, library.Id, request.Format, mappers[0].References, staging.Numbers, request.Members, ct);
             var context = new ImportContext
             {
                 LibraryId = (short)library.Id,
                 Branches = new BranchIndex(library.Branches.Select(b => (b.Code, (short)b.Id)), profile.Branches),
                 Members = members,
                 Keys = new FactKeys(factSecret, (short)library.Id),
-                Visitors = new VisitorHashes(visitorSecrets),
+                Visitors = visitors,
                 Numbers = staging.Numbers,
                 Profile = profile,
                 Zone = zone,
@@ -322,7 +327,8 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
     /// summary of their members included, which the crash may have cut off), else marked
     /// interrupted (their uncommitted writes are already gone).
     /// </summary>
-    private async Task RecoverInterruptedAsync(DuckDBConnection duck, long currentId, CancellationToken ct)
+    /// <returns>Whether there was one.</returns>
+    private async Task<bool> RecoverInterruptedAsync(DuckDBConnection duck, long currentId, CancellationToken ct)
     {
         var interrupted = await db.ImportRuns.Where(r => r.State == ImportState.Running && r.Id != currentId).ToListAsync(ct);
         foreach (var run in interrupted)
@@ -352,5 +358,6 @@ public sealed class ActivityImporter(MedlemDbContext db, StatisticsStore store, 
         }
 
         await db.SaveChangesAsync(ct);
+        return interrupted.Count > 0;
     }
 }

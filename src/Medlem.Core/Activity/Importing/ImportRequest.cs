@@ -19,6 +19,9 @@ public sealed record ImportRequest
     public MappingProfile? Profile { get; init; }
 
     public string? IdempotencyKey { get; init; }
+
+    /// <summary>The library's members, already being read (the command line starts it before EF Core has started); null: the import reads them.</summary>
+    public MemberPreload? Members { get; init; }
 }
 
 /// <summary>How far an import has come: rows so far, and bytes of the file read.</summary>

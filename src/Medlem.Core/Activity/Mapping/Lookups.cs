@@ -144,10 +144,15 @@ internal sealed class FactKeys(byte[] secret, short libraryId)
 /// the month's key. The same device is one visitor within a month, so unique users can be
 /// counted; next month's key makes it another, and deleting old keys (after 90 days) leaves no
 /// way back to the device. The raw value never leaves this class.
+/// <para>
+/// Each mapping thread keeps one keyed HMAC a month and reuses it: setting up OpenSSL's HMAC for
+/// every value took about 6 µs, most of the time an unknown borrower's row cost.
+/// </para>
 /// </summary>
-internal sealed class VisitorHashes(Func<DateOnly, byte[]> keyForMonth)
+internal sealed class VisitorHashes(Func<DateOnly, byte[]> keyForMonth) : IDisposable
 {
     private readonly Dictionary<(int Month, string Value), Guid> _cache = [];
+    private readonly ThreadLocal<Dictionary<int, IncrementalHash>> _macs = new(() => [], trackAllValues: true);
 
     public Guid Of(DateOnly day, string kind, ReadOnlySpan<char> reference)
     {
@@ -161,14 +166,31 @@ internal sealed class VisitorHashes(Func<DateOnly, byte[]> keyForMonth)
             }
         }
 
-        Span<byte> mac = stackalloc byte[32];
-        HMACSHA256.HashData(keyForMonth(new DateOnly(day.Year, day.Month, 1)), Encoding.UTF8.GetBytes(value), mac);
-        var hash = new Guid(mac[..16]);
-        lock (_cache)
+        var macs = _macs.Value!;
+        if (!macs.TryGetValue(month, out var mac))
         {
-            _cache[(month, value)] = hash;
+            macs[month] = mac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, keyForMonth(new DateOnly(day.Year, day.Month, 1)));
         }
 
-        return hash;
+        mac.AppendData(Encoding.UTF8.GetBytes(value));
+        Span<byte> hash = stackalloc byte[32];
+        mac.GetHashAndReset(hash);
+        var visitor = new Guid(hash[..16]);
+        lock (_cache)
+        {
+            _cache[(month, value)] = visitor;
+        }
+
+        return visitor;
+    }
+
+    public void Dispose()
+    {
+        foreach (var mac in _macs.Values.SelectMany(m => m.Values))
+        {
+            mac.Dispose();
+        }
+
+        _macs.Dispose();
     }
 }
