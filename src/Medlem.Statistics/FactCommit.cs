@@ -91,7 +91,7 @@ public static class FactCommit
         }
     }
 
-    /// <summary><c>member_month</c> and <c>member_year</c> from the counts (the columns of <see cref="StatisticsSchema.Create"/>).</summary>
+    /// <summary><c>member_month</c> and <c>member_year</c> from the counts (the columns of <see cref="StatisticsSchema.Tables"/>).</summary>
     private static void WriteMemberAggregates(DuckDBConnection connection, short lib, MemberMonthCounts counts)
     {
         using (var months = new VectorAppender(connection, "member_month"))

@@ -107,7 +107,7 @@ public sealed class FactStaging : IDisposable
         Staged += facts.Length;
     }
 
-    /// <summary>One packed row of <c>fact_row</c>, in <see cref="StatisticsSchema.Create"/>'s column order.</summary>
+    /// <summary>One packed row of <c>fact_row</c>, in <see cref="StatisticsSchema.Tables"/>'s column order.</summary>
     private void AppendRow(in Fact f)
     {
         _facts.Set(0, f.Key);
@@ -116,9 +116,7 @@ public sealed class FactStaging : IDisposable
         _facts.Set(3, VectorAppender.Date(f.Day));
         SetOrNull(4, f.Member ?? f.Visitor);
         _facts.Set(5, StatisticsSchema.Flags(f));
-        _facts.Set(6, StatisticsSchema.Ids(f));
-        _facts.Set(7, f.Media | (f.Category << 16));
-        SetOrNull(8, f.Kind == FactKind.EventAttendance ? f.EventId : f.Minutes);
+        _facts.Set(6, StatisticsSchema.Codes(f));
         _facts.EndRow();
     }
 

@@ -1,9 +1,10 @@
 namespace Medlem.Statistics;
 
 /// <summary>
-/// The statistics store's tables. Facts are stored narrow and packed (<c>fact_row</c>: eight
-/// numbers a fact), because at ten million rows an import is bound by how many values DuckDB's
-/// appender takes a second; the <c>fact</c> view unpacks them for queries. Keys are unique within
+/// The statistics store's tables. Facts are stored narrow and packed (<c>fact_row</c>: seven
+/// numbers a fact), because at ten million rows an import is bound by how many values DuckDB
+/// takes a second (each column's statistics and compression are worked out value by value); the
+/// <c>fact</c> view unpacks them for queries. Keys are unique within
 /// a library and day; the event catalogue and the door counts are replaced by their natural key;
 /// the two aggregates hold one partial count per import and are read with <c>sum(n)</c>. Nothing
 /// here holds a name, a card number, an e-mail or a raw device id (the privacy boundary of
@@ -12,17 +13,30 @@ namespace Medlem.Statistics;
 /// </summary>
 internal static class StatisticsSchema
 {
-    public const string Create = """
-        CREATE TABLE IF NOT EXISTS fact_row (
+    /// <summary>A fact's columns (version 3; version 2 kept branch and type, and the wifi minutes or event code, in columns of their own).</summary>
+    private const string FactColumns = """
             key BIGINT NOT NULL,      -- keyed hash of the source's identity of the fact
             import_id INTEGER NOT NULL,
             library_id SMALLINT NOT NULL,
             day DATE NOT NULL,
             who INTEGER,              -- member number (match 1) or visitor number (match 2); null when anonymous
-            flags INTEGER NOT NULL,   -- kind | match << 8 | age band << 12 | audience << 16
-            ids INTEGER NOT NULL,     -- branch id | membership type id << 16; 0 = none
-            codes INTEGER NOT NULL,   -- media code | category code << 16; 0 = none
-            extra INTEGER             -- wifi: minutes; attendance: the event's code
+            flags BIGINT NOT NULL,    -- kind | match << 8 | age band << 12 | audience << 16 | branch id << 32 | membership type id << 48; 0 = none
+            codes BIGINT NOT NULL     -- media code | category code << 16 | (extra + 1) << 32, extra being wifi: minutes, attendance: the event's code; 0 = none
+        """;
+
+    /// <summary>The branch id packed in <c>fact_row.flags</c> (null when none), for a query over <c>fact_row</c> as <paramref name="f"/>.</summary>
+    public static string BranchOf(string f = "f") => $"NULLIF(({f}.flags >> 32) & 65535, 0)::SMALLINT";
+
+    /// <summary>The membership type id packed in <c>fact_row.flags</c> (null when none).</summary>
+    public static string TypeOf(string f = "f") => $"NULLIF(({f}.flags >> 48) & 65535, 0)::SMALLINT";
+
+    /// <summary>The wifi minutes or the event's code packed in <c>fact_row.codes</c> (null when none).</summary>
+    public static string ExtraOf(string f = "f") => $"(NULLIF(({f}.codes >> 32) & 4294967295, 0) - 1)::INTEGER";
+
+    /// <summary>Tables, created when missing; <see cref="Views"/> come after <see cref="Upgrade"/>.</summary>
+    public const string Tables = $"""
+        CREATE TABLE IF NOT EXISTS fact_row (
+        {FactColumns}
         );
         CREATE TABLE IF NOT EXISTS member (member_id INTEGER NOT NULL, library_id SMALLINT NOT NULL, pseudonym UUID NOT NULL);
         CREATE TABLE IF NOT EXISTS visitor (visitor_id INTEGER NOT NULL, library_id SMALLINT NOT NULL, month DATE NOT NULL, hash UUID NOT NULL);
@@ -61,25 +75,28 @@ internal static class StatisticsSchema
         CREATE TABLE IF NOT EXISTS import_batch (
             import_id INTEGER PRIMARY KEY, library_id SMALLINT NOT NULL, committed_at TIMESTAMP NOT NULL,
             staged BIGINT NOT NULL, loaded BIGINT NOT NULL);
+        """;
 
+    /// <summary>The facts unpacked, for queries that name what they read.</summary>
+    public static readonly string Views = $"""
         CREATE OR REPLACE VIEW fact AS
-        SELECT f.key, f.import_id, f.library_id, NULLIF(f.ids & 65535, 0)::SMALLINT AS branch_id, f.day,
+        SELECT f.key, f.import_id, f.library_id, {BranchOf()} AS branch_id, f.day,
                (f.flags & 255)::UTINYINT AS kind, ((f.flags >> 8) & 15)::UTINYINT AS match,
                CASE WHEN (f.flags >> 8) & 15 = 1 THEN f.who END AS member,
                CASE WHEN (f.flags >> 8) & 15 = 2 THEN f.who END AS visitor,
                NULLIF((f.flags >> 12) & 15, 0)::UTINYINT AS age_band,
-               NULLIF(f.ids >> 16, 0)::SMALLINT AS membership_type_id,
+               {TypeOf()} AS membership_type_id,
                media.text AS media, category.text AS category, event.text AS event_id,
                NULLIF((f.flags >> 16) & 15, 0)::UTINYINT AS audience,
-               CASE WHEN f.flags & 255 = 6 THEN f.extra END AS minutes
+               CASE WHEN f.flags & 255 = 6 THEN {ExtraOf()} END AS minutes
         FROM fact_row f
         LEFT JOIN code media ON media.code = NULLIF(f.codes & 65535, 0)
-        LEFT JOIN code category ON category.code = NULLIF(f.codes >> 16, 0)
-        LEFT JOIN code event ON event.code = CASE WHEN f.flags & 255 = 5 THEN f.extra END;
+        LEFT JOIN code category ON category.code = NULLIF((f.codes >> 16) & 65535, 0)
+        LEFT JOIN code event ON event.code = CASE WHEN f.flags & 255 = 5 THEN {ExtraOf()} END;
         """;
 
     /// <summary>The version of the tables; a store of an older version is brought up to it when opened (<see cref="Upgrade"/>).</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>
     /// The aggregates an import adds for its own facts (<paramref name="where"/> selects them), one
@@ -108,8 +125,8 @@ internal static class StatisticsSchema
     /// <summary>The aggregates besides the members': per branch and day, unknown people per month, attendances per event.</summary>
     public static string InsertOtherAggregates(string where) => $"""
         INSERT INTO branch_day
-            SELECT library_id, NULLIF(ids & 65535, 0)::SMALLINT, day, (flags & 255)::UTINYINT, ((flags >> 8) & 15)::UTINYINT,
-                   NULLIF((flags >> 12) & 15, 0)::UTINYINT, NULLIF(ids >> 16, 0)::SMALLINT, count(*)::INTEGER
+            SELECT library_id, {BranchOf("fact_row")}, day, (flags & 255)::UTINYINT, ((flags >> 8) & 15)::UTINYINT,
+                   NULLIF((flags >> 12) & 15, 0)::UTINYINT, {TypeOf("fact_row")}, count(*)::INTEGER
             FROM fact_row WHERE {where}
             GROUP BY ALL;
         {InsertVisitorsAndEvents(where)}
@@ -145,28 +162,48 @@ internal static class StatisticsSchema
             FROM fact_row WHERE {where} AND (flags >> 8) & 15 = 2
             EXCEPT SELECT library_id, kind, month, visitor FROM visitor_month;
         INSERT INTO event_count
-            SELECT library_id, extra, count(*)::INTEGER FROM fact_row WHERE {where} AND flags & 255 = 5 AND extra IS NOT NULL
+            SELECT library_id, {ExtraOf("fact_row")}, count(*)::INTEGER FROM fact_row WHERE {where} AND flags & 255 = 5 AND codes >> 32 <> 0
             GROUP BY ALL;
         """;
 
     /// <summary>
     /// Brings a store made by an older Medlem up to <see cref="Version"/> in one transaction:
-    /// version 2 added the insight aggregates, computed here from the facts already stored.
+    /// version 2 added the insight aggregates, computed here from the facts already stored; version 3
+    /// packed the facts into seven columns (<paramref name="repackFacts"/>: the store's <c>fact_row</c>
+    /// still has version 2's nine).
     /// </summary>
-    public static string Upgrade(int from) => from >= Version ? "" : $"""
+    public static string Upgrade(int from, bool repackFacts) => from >= Version && !repackFacts ? "" : $"""
         BEGIN TRANSACTION;
-        DELETE FROM member_year; DELETE FROM visitor_month; DELETE FROM event_count;
-        {InsertInsightAggregates("true")}
+        {(repackFacts ? RepackFacts : "")}
+        {(from < 2 ? $"DELETE FROM member_year; DELETE FROM visitor_month; DELETE FROM event_count; {InsertInsightAggregates("true")}" : "")}
         DELETE FROM store_version; INSERT INTO store_version VALUES ({Version});
         COMMIT;
         """;
 
-    /// <summary>Packs a fact's small fields into <c>fact_row.flags</c>.</summary>
-    public static int Flags(in Fact f) =>
-        (byte)f.Kind | ((byte)f.Match << 8) | ((byte)(f.AgeBand ?? 0) << 12) | ((byte)(f.Audience ?? 0) << 16);
+    /// <summary>Version 2's facts (ids: branch | type &lt;&lt; 16; extra: minutes or event code) into version 3's columns.</summary>
+    private static readonly string RepackFacts = $"""
+        DROP VIEW IF EXISTS fact;
+        CREATE TABLE fact_row_v3 (
+        {FactColumns}
+        );
+        INSERT INTO fact_row_v3
+            SELECT key, import_id, library_id, day, who,
+                   flags::BIGINT | ((ids::BIGINT & 4294967295) << 32),
+                   (codes::BIGINT & 4294967295) | coalesce((extra::BIGINT + 1) << 32, 0)
+            FROM fact_row;
+        DROP TABLE fact_row;
+        ALTER TABLE fact_row_v3 RENAME TO fact_row;
+        """;
 
-    /// <summary>Packs branch and membership type ids (both below 65,536) into <c>fact_row.ids</c>.</summary>
-    public static int Ids(in Fact f) => Short(f.BranchId) | (Short(f.MembershipTypeId) << 16);
+    /// <summary>Packs a fact's kind, match, age band, audience, branch and membership type into <c>fact_row.flags</c> (ids are below 65,536).</summary>
+    public static long Flags(in Fact f) =>
+        (uint)((byte)f.Kind | ((byte)f.Match << 8) | ((byte)(f.AgeBand ?? 0) << 12) | ((byte)(f.Audience ?? 0) << 16))
+        | ((long)Short(f.BranchId) << 32) | ((long)Short(f.MembershipTypeId) << 48);
+
+    /// <summary>Packs a fact's media and category codes and its extra (wifi minutes, or the event's code) into <c>fact_row.codes</c>.</summary>
+    public static long Codes(in Fact f) =>
+        (ushort)f.Media | ((long)(ushort)f.Category << 16)
+        | ((f.Kind == FactKind.EventAttendance ? f.EventId : f.Minutes) is { } extra ? (extra + 1L) << 32 : 0);
 
     private static int Short(short? id) => id is null ? 0 : (ushort)id.Value;
 }

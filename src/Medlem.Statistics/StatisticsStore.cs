@@ -49,16 +49,21 @@ public sealed class StatisticsStore(string path)
 
     private static bool IsLocked(DuckDBException ex) => ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Bounds DuckDB's memory and creates the tables (cheap when they exist).</summary>
+    /// <summary>Bounds DuckDB's memory, creates the tables (cheap when they exist), brings an older store up to date, and makes the views.</summary>
     private static async Task PrepareAsync(DuckDBConnection connection, CancellationToken ct)
     {
         await connection.ExecuteAsync($"SET memory_limit = '{MemoryLimit}'; SET preserve_insertion_order = false;", ct);
-        await connection.ExecuteAsync(StatisticsSchema.Create, ct);
+        await connection.ExecuteAsync(StatisticsSchema.Tables, ct);
         var versions = await connection.QueryAsync("SELECT version FROM store_version", r => r.GetInt32(0), ct);
         if (versions.Count == 0 || versions[0] < StatisticsSchema.Version)
         {
-            await connection.ExecuteAsync(StatisticsSchema.Upgrade(versions.Count == 0 ? 0 : versions[0]), ct);
+            // A store older than version 3 has facts in nine columns (one before versions were recorded too).
+            var unpacked = await connection.ScalarAsync<long>(
+                "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'fact_row' AND column_name = 'ids'", ct) > 0;
+            await connection.ExecuteAsync(StatisticsSchema.Upgrade(versions.Count == 0 ? 0 : versions[0], unpacked), ct);
         }
+
+        await connection.ExecuteAsync(StatisticsSchema.Views, ct);
     }
 }
 

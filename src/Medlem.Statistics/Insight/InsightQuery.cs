@@ -222,7 +222,7 @@ public static class InsightQuery
 
         public string BranchFilter(string column) => scope.BranchId is { } b ? $"AND {column} = {b}" : "";
 
-        public string FactBranchFilter() => scope.BranchId is { } b ? $"AND ids & 65535 = {b}" : "";
+        public string FactBranchFilter() => scope.BranchId is { } b ? $"AND {StatisticsSchema.BranchOf("fact_row")} = {b}" : "";
 
         private static int Index(DateOnly day) => (day.Year * 12) + day.Month - 1;
 
@@ -231,7 +231,7 @@ public static class InsightQuery
         /// keyed hash of one month): from the monthly aggregate, or for one branch from the facts.
         /// </summary>
         public string UnknownPeople(int kind) => scope.BranchId is { } branch
-            ? $"SELECT count(DISTINCT who) FROM fact_row WHERE {LibraryFilter()} AND day BETWEEN {First} AND {Last} AND flags & 255 = {kind} AND (flags >> 8) & 15 = 2 AND ids & 65535 = {branch}"
+            ? $"SELECT count(DISTINCT who) FROM fact_row WHERE {LibraryFilter()} AND day BETWEEN {First} AND {Last} AND flags & 255 = {kind} AND (flags >> 8) & 15 = 2 AND {StatisticsSchema.BranchOf("fact_row")} = {branch}"
             : $"SELECT count(*) FROM visitor_month WHERE {LibraryFilter()} AND kind = {kind} AND month BETWEEN {First} AND {Last}";
 
         private long Bits(InsightPeriod p) => WindowBits & ~((1L << (Index(p.First) - _windowStart)) - 1) & ((1L << (Index(p.Last) - _windowStart + 1)) - 1);
