@@ -197,7 +197,8 @@ public static class FactCommit
     /// <summary>
     /// Facts of this import whose key the library holds on the same day from an earlier import,
     /// and all but the first of keys the import repeats. When no earlier import has facts in the
-    /// import's days, only the key filter's candidates are checked; else one grouping over those days.
+    /// import's days, only the key filter's candidates are checked; else (or when the filter listed
+    /// too many to keep) one grouping over those days.
     /// </summary>
     private static async Task<long> RemoveDuplicatesAsync(DuckDBConnection connection, FactStaging staging, DateOnly first, DateOnly last, CancellationToken ct)
     {
@@ -205,13 +206,13 @@ public static class FactCommit
         var lib = staging.LibraryId;
         var range = $"library_id = {lib} AND day BETWEEN DATE '{first:yyyy-MM-dd}' AND DATE '{last:yyyy-MM-dd}'";
         var overlaps = await connection.ScalarAsync<long>($"SELECT count(*) FROM (SELECT 1 FROM fact_row WHERE {range} AND import_id <> {id} LIMIT 1)", ct) > 0;
-        if (!overlaps && staging.Filter.Candidates.Count == 0)
+        if (!overlaps && !staging.Filter.Overflowed && staging.Filter.Candidates.Count == 0)
         {
             return 0;
         }
 
         string scope;
-        if (overlaps)
+        if (overlaps || staging.Filter.Overflowed)
         {
             scope = $"SELECT key, day, import_id FROM fact_row WHERE {range}";
         }

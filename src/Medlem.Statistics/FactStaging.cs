@@ -20,8 +20,9 @@ public sealed class FactStaging : IDisposable
     private DuckDBAppender? _visits;
     private bool _completed;
 
-    private FactStaging(DuckDBConnection connection, int importId, short libraryId, StatisticsNumbers numbers)
+    private FactStaging(DuckDBConnection connection, int importId, short libraryId, StatisticsNumbers numbers, int mostCandidates)
     {
+        Filter = new KeyFilter(mostCandidates);
         _connection = connection;
         _importId = importId;
         _libraryId = libraryId;
@@ -32,7 +33,7 @@ public sealed class FactStaging : IDisposable
     public StatisticsNumbers Numbers { get; }
 
     /// <summary>The keys written, for the commit's search for repeats within the import.</summary>
-    internal KeyFilter Filter { get; } = new();
+    internal KeyFilter Filter { get; }
 
     public long Staged { get; private set; }
 
@@ -47,13 +48,17 @@ public sealed class FactStaging : IDisposable
     public DateOnly? LastDay { get; private set; }
 
     /// <summary>Begins the import's transaction and reads the store's numbers for the library.</summary>
-    public static async Task<FactStaging> StartAsync(DuckDBConnection connection, long importId, short libraryId, CancellationToken ct = default)
+    public static Task<FactStaging> StartAsync(DuckDBConnection connection, long importId, short libraryId, CancellationToken ct = default) =>
+        StartAsync(connection, importId, libraryId, KeyFilter.MostCandidates, ct);
+
+    /// <summary>As <see cref="StartAsync(DuckDBConnection, long, short, CancellationToken)"/>, with the key filter's bound (<see cref="KeyFilter"/>): small in tests of a file that repeats itself.</summary>
+    internal static async Task<FactStaging> StartAsync(DuckDBConnection connection, long importId, short libraryId, int mostCandidates, CancellationToken ct = default)
     {
         await connection.ExecuteAsync("BEGIN TRANSACTION", ct);
         try
         {
             var numbers = await StatisticsNumbers.LoadAsync(connection, libraryId, ct);
-            return new FactStaging(connection, checked((int)importId), libraryId, numbers);
+            return new FactStaging(connection, checked((int)importId), libraryId, numbers, mostCandidates);
         }
         catch
         {

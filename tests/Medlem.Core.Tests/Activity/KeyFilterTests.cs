@@ -40,4 +40,57 @@ public sealed class KeyFilterTests
 
         Assert.InRange(filter.Candidates.Count, 22_557 * 0.9, 22_557 * 1.1);
     }
+
+    [Fact]
+    public void PastItsBound_TheFilterListsNoMoreCandidates_AndSaysSo()
+    {
+        var filter = new KeyFilter(mostCandidates: 50);
+        var keys = Enumerable.Range(1, 1_000).Select(k => (k * 2_654_435_761L, new DateOnly(2026, 3, 1))).ToList();
+        keys.ForEach(k => filter.Add(k.Item1, k.Item2));
+        keys.Take(50).ToList().ForEach(k => filter.Add(k.Item1, k.Item2));
+
+        Assert.False(filter.Overflowed);
+        Assert.Equal(keys.Take(50), filter.Candidates);
+
+        filter.Add(keys[50].Item1, keys[50].Item2);
+
+        Assert.True(filter.Overflowed);
+        Assert.Empty(filter.Candidates);
+    }
+
+    /// <summary>
+    /// A file that repeats itself past the filter's bound: the commit then groups the import's days
+    /// in SQL, and still keeps each fact once (FactCommit).
+    /// </summary>
+    [Fact]
+    public async Task AnImportRepeatingItselfPastTheBound_StillKeepsEachFactOnce()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "medlem-tests", $"keyfilter-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var store = new StatisticsStore(Path.Combine(folder, "statistics.duckdb"));
+            await using var connection = await store.OpenAsync(Ct);
+            using var staging = await FactStaging.StartAsync(connection, 1, 1, mostCandidates: 10, Ct);
+            var facts = Enumerable.Range(1, 100)
+                .Select(k => new Fact { Key = k, LibraryId = 1, Day = new DateOnly(2026, 3, 1 + (k % 28)), Kind = FactKind.Loan, Match = MatchKind.Anonymous })
+                .ToArray();
+            staging.Append(facts);
+            staging.Append(facts);
+            staging.Complete();
+
+            Assert.True(staging.Filter.Overflowed);
+            var result = await FactCommit.CommitAsync(connection, staging, Ct);
+
+            Assert.Equal((200L, 100L), (result.Staged, result.Loaded));
+            Assert.Equal(100, await connection.ScalarAsync<long>("SELECT count(DISTINCT key) FROM fact_row", Ct));
+            Assert.Equal(100, await connection.ScalarAsync<long>("SELECT count(*) FROM fact_row", Ct));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 }
