@@ -73,7 +73,7 @@ internal static class ImportCommand
 
             // The library's members are read on another core while EF Core starts (docs/benchmarks.md).
             var database = services.GetRequiredService<DatabaseOptions>();
-            await using var members = MemberPreload.Start(database.ConnectForReading, database.IsSqliteFile, parse.GetValue(library)!, importFormat);
+            await using var members = MemberPreload.Start(database.ConnectForReading, database.IsSqliteFile, parse.GetValue(library)!, importFormat, ct);
             await using var scope = services.CreateAsyncScope();
             var db = scope.Db();
             if (!await DbCommands.EnsureMigratedAsync(db, services, ct, members.DiscardAsync))

@@ -25,8 +25,9 @@ public sealed class MemberPreload : IAsyncDisposable
     /// <param name="twoConnections">Whether two connections may read at once (a SQLite file; see <see cref="MemberRows.ReadAsync"/>).</param>
     /// <param name="libraryCode">The library the import is for.</param>
     /// <param name="format">The file's format: a library system's ids are read with the memberships.</param>
-    public static MemberPreload Start(Func<DbConnection> connect, bool twoConnections, string libraryCode, ImportFormat format) =>
-        new(Task.Run(() => ReadAsync(connect, twoConnections, libraryCode, format)));
+    /// <param name="ct">Stops the reading (the import then reads nothing from it).</param>
+    public static MemberPreload Start(Func<DbConnection> connect, bool twoConnections, string libraryCode, ImportFormat format, CancellationToken ct = default) =>
+        new(Task.Run(() => ReadAsync(connect, twoConnections, libraryCode, format, ct), CancellationToken.None));
 
     /// <summary>The rows, when they are of <paramref name="libraryId"/> and were read whole; else null (the caller reads them).</summary>
     internal async Task<MemberRows?> TakeAsync(int libraryId) =>
@@ -41,21 +42,16 @@ public sealed class MemberPreload : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await DiscardAsync();
 
-    private static async Task<MemberRows?> ReadAsync(Func<DbConnection> connect, bool twoConnections, string libraryCode, ImportFormat format)
+    private static async Task<MemberRows?> ReadAsync(Func<DbConnection> connect, bool twoConnections, string libraryCode, ImportFormat format, CancellationToken ct)
     {
         try
         {
             await using var first = connect();
-            await first.OpenAsync();
-            int? libraryId = null;
-            await using (var command = first.CreateCommand())
-            {
-                command.CommandText = """SELECT "Id" FROM "Libraries" WHERE "Code" = @code""";
-                Data.RegisterSql.Parameter(command, "@code", libraryCode);
-                libraryId = await command.ExecuteScalarAsync() is { } id ? Convert.ToInt32(id, System.Globalization.CultureInfo.InvariantCulture) : null;
-            }
-
-            if (libraryId is null)
+            await first.OpenAsync(ct);
+            await using var command = first.CreateCommand();
+            command.CommandText = """SELECT "Id" FROM "Libraries" WHERE "Code" = @code""";
+            Data.RegisterSql.Parameter(command, "@code", libraryCode);
+            if (await command.ExecuteScalarAsync(ct) is not { } id)
             {
                 return null;
             }
@@ -63,14 +59,15 @@ public sealed class MemberPreload : IAsyncDisposable
             await using var second = twoConnections ? connect() : null;
             if (second is not null)
             {
-                await second.OpenAsync();
+                await second.OpenAsync(ct);
             }
 
-            return await MemberRows.ReadAsync(first, second, libraryId.Value, format == ImportFormat.Medlem ? null : format, CancellationToken.None);
+            var libraryId = Convert.ToInt32(id, System.Globalization.CultureInfo.InvariantCulture);
+            return await MemberRows.ReadAsync(first, second, libraryId, format == ImportFormat.Medlem ? null : format, ct);
         }
-        catch (Exception ex) when (ex is DbException or FormatException or InvalidCastException or InvalidOperationException)
+        catch (Exception ex) when (ex is DbException or FormatException or InvalidCastException or InvalidOperationException or OperationCanceledException)
         {
-            // A register not yet migrated, or locked: the import reads again and reports what it finds.
+            // A register not yet migrated, or locked, or the command stopped: the import (if any) reads again and reports what it finds.
             return null;
         }
     }
