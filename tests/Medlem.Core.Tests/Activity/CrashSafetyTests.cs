@@ -177,18 +177,11 @@ public sealed class CrashSafetyTests : IAsyncLifetime
     public async Task MembersReadBeforeAnImportThatFinishesAnInterruptedOne_AreReadAgain()
     {
         using var h = await ImportHarness.CreateAsync(registerOnFile: true);
-        void Run(string sql)
-        {
-            using var command = h.Database.Connection.CreateCommand();
-            command.CommandText = sql;
-            command.ExecuteNonQuery();
-        }
-
-        Run("CREATE TRIGGER simulated_crash BEFORE UPDATE ON Memberships BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;");
+        Execute("CREATE TRIGGER simulated_crash BEFORE UPDATE ON Memberships BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;", h);
         await Assert.ThrowsAsync<SqliteException>(() => h.ImportAsync(ImportKind.Loans, KohaFiles.Statistics(
             KohaFiles.Statistic("2026-11-02 10:15:00", "issue", "48211", "20417"),
             KohaFiles.Statistic("2026-11-10 12:00:00", "issue", "48212", "20417")), ImportFormat.Koha));
-        Run("DROP TRIGGER simulated_crash;");
+        Execute("DROP TRIGGER simulated_crash;", h);
         await using var members = h.PreloadMembers("stavanger", ImportFormat.Koha);
         var before = await members.TakeAsync(h.LibraryA);
         Assert.Equal((0, (DateOnly?)null), before!.Memberships.Where(m => m.Id == h["Kari"].MembershipId).Select(m => (m.LoansLast12Months, m.LastUsedOn)).Single());
@@ -225,9 +218,10 @@ public sealed class CrashSafetyTests : IAsyncLifetime
         return (membership.LoansLast12Months, membership.LastUsedOn);
     }
 
-    private void Execute(string sql)
+    /// <summary>Runs a statement on the register of <paramref name="on"/> (the test's own harness when null).</summary>
+    private void Execute(string sql, ImportHarness? on = null)
     {
-        using var command = _h.Database.Connection.CreateCommand();
+        using var command = (on ?? _h).Database.Connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
