@@ -57,10 +57,15 @@ public static class FactCommit
         return await RollingBackOnFailureAsync(connection, staging, async () =>
         {
             // The counts made while writing describe the facts as written: usable only when none was removed.
-            var counted = repeats == 0 && staging.MemberCounts?.GaveUp != true;
-            if (counted && staging.MemberCounts is { } counts)
+            var counted = repeats == 0 && staging.MemberCounts?.GaveUp != true && !staging.BranchDays.GaveUp;
+            if (counted)
             {
-                WriteMemberAggregates(connection, lib, counts);
+                if (staging.MemberCounts is { } counts)
+                {
+                    WriteMemberAggregates(connection, lib, counts);
+                }
+
+                WriteBranchDays(connection, lib, staging.BranchDays);
             }
 
             await connection.ExecuteAsync($"""
@@ -68,7 +73,8 @@ public static class FactCommit
                     AND e.event_id IN (SELECT event_id FROM event WHERE import_id = {id});
                 DELETE FROM visit v WHERE v.library_id = {lib} AND v.import_id <> {id}
                     AND EXISTS (SELECT 1 FROM visit n WHERE n.import_id = {id} AND n.branch_id = v.branch_id AND n.day = v.day AND n.hour = v.hour);
-                {(!counted ? StatisticsSchema.InsertAggregates($"import_id = {id}") : StatisticsSchema.InsertOtherAggregates($"import_id = {id}"))}
+                {(!counted ? StatisticsSchema.InsertAggregates($"import_id = {id}")
+                    : StatisticsSchema.InsertVisitorsAndEvents($"import_id = {id}", visitors: staging.VisitorFactsStaged > 0, events: staging.AttendancesStaged > 0))}
                 INSERT INTO import_batch VALUES ({id}, {lib}, now()::TIMESTAMP, {staging.Staged}, {staging.Staged - repeats});
                 """, ct);
             await connection.ExecuteAsync("COMMIT", ct);
@@ -129,6 +135,27 @@ public static class FactCommit
         }
 
         years.Close();
+    }
+
+    /// <summary><c>branch_day</c> from the counts (the columns of <see cref="StatisticsSchema.Tables"/>).</summary>
+    private static void WriteBranchDays(DuckDBConnection connection, short lib, BranchDayCounts counts)
+    {
+        using var rows = new VectorAppender(connection, "branch_day");
+        foreach (var (flags, day, n) in counts.Rows())
+        {
+            var (branch, kind, match, ageBand, type) = StatisticsSchema.BranchDayRow(flags);
+            rows.Set(0, lib);
+            rows.SetOrNull(1, branch);
+            rows.Set(2, VectorAppender.Date(day));
+            rows.Set(3, kind);
+            rows.Set(4, match);
+            rows.SetOrNull(5, ageBand);
+            rows.SetOrNull(6, type);
+            rows.Set(7, n);
+            rows.EndRow();
+        }
+
+        rows.Close();
     }
 
     /// <summary>

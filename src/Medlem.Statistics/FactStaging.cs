@@ -91,12 +91,20 @@ public sealed class FactStaging : IDisposable
             }
 
             ref readonly var f = ref facts[i];
-            AppendRow(f);
+            var flags = StatisticsSchema.Flags(f);
+            AppendRow(f, flags);
+            BranchDays.Add(flags, f.Day);
             if (f.Match == MatchKind.Member)
             {
                 // Sized by the members the import knows (read before its first fact): one resize at most.
                 (MemberCounts ??= new MemberMonthCounts(Numbers.MemberCount + 1)).Add(f.Member!.Value, f.Day, f.Kind);
             }
+            else if (f.Match == MatchKind.Unmatched)
+            {
+                VisitorFactsStaged++;
+            }
+
+            AttendancesStaged += f.Kind == FactKind.EventAttendance ? 1 : 0;
             if (f.Title != 0)
             {
                 _titles ??= _connection.CreateAppender("title");
@@ -113,14 +121,14 @@ public sealed class FactStaging : IDisposable
     }
 
     /// <summary>One packed row of <c>fact_row</c>, in <see cref="StatisticsSchema.Tables"/>'s column order.</summary>
-    private void AppendRow(in Fact f)
+    private void AppendRow(in Fact f, long flags)
     {
         _facts.Set(0, f.Key);
         _facts.Set(1, _importId);
         _facts.Set(2, _libraryId);
         _facts.Set(3, VectorAppender.Date(f.Day));
         SetOrNull(4, f.Member ?? f.Visitor);
-        _facts.Set(5, StatisticsSchema.Flags(f));
+        _facts.Set(5, flags);
         _facts.Set(6, StatisticsSchema.Codes(f));
         _facts.EndRow();
     }
@@ -142,6 +150,15 @@ public sealed class FactStaging : IDisposable
     /// commit need not group them again (<see cref="FactCommit"/>); null until the first member fact.
     /// </summary>
     internal MemberMonthCounts? MemberCounts { get; private set; }
+
+    /// <summary>The import's facts counted per branch and day as they are written, for <c>branch_day</c> (<see cref="FactCommit"/>).</summary>
+    internal BranchDayCounts BranchDays { get; } = new();
+
+    /// <summary>Facts of people who are not members (keyed hashes): the commit adds <c>visitor_month</c> only when there are some.</summary>
+    internal long VisitorFactsStaged { get; private set; }
+
+    /// <summary>Event attendances: the commit adds <c>event_count</c> only when there are some.</summary>
+    internal long AttendancesStaged { get; private set; }
 
     public void Append(EventEntry e)
     {

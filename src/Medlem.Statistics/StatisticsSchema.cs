@@ -124,13 +124,26 @@ internal static class StatisticsSchema
 
     /// <summary>The aggregates besides the members': per branch and day, unknown people per month, attendances per event.</summary>
     public static string InsertOtherAggregates(string where) => $"""
+        {InsertBranchDay(where)}
+        {InsertVisitorsAndEvents(where)}
+        """;
+
+    /// <summary>
+    /// <c>branch_day</c>: facts per branch, day, kind, match, age band and membership type, the
+    /// flags unpacked as <see cref="BranchDayRow"/> does. <see cref="BranchDayCounts"/> counts the
+    /// same while an import is written; this is the definition it follows.
+    /// </summary>
+    private static string InsertBranchDay(string where) => $"""
         INSERT INTO branch_day
             SELECT library_id, {BranchOf("fact_row")}, day, (flags & 255)::UTINYINT, ((flags >> 8) & 15)::UTINYINT,
                    NULLIF((flags >> 12) & 15, 0)::UTINYINT, {TypeOf("fact_row")}, count(*)::INTEGER
             FROM fact_row WHERE {where}
             GROUP BY ALL;
-        {InsertVisitorsAndEvents(where)}
         """;
+
+    /// <summary>A <c>branch_day</c> group's columns from its packed flags (as <see cref="InsertBranchDay"/> unpacks them; 0 is none).</summary>
+    public static (short Branch, byte Kind, byte Match, byte AgeBand, short Type) BranchDayRow(long flags) =>
+        ((short)((flags >> 32) & 65535), (byte)(flags & 255), (byte)((flags >> 8) & 15), (byte)((flags >> 12) & 15), (short)((flags >> 48) & 65535));
 
     /// <summary>
     /// The aggregates version 2 added for the insight dashboard: <c>member_year</c>; unknown people per
@@ -156,11 +169,20 @@ internal static class StatisticsSchema
             GROUP BY ALL;
         """;
 
-    private static string InsertVisitorsAndEvents(string where) => $"""
+    /// <summary>Unknown people per month and attendances per event; <paramref name="visitors"/> or <paramref name="events"/> false leaves out a part that would find nothing.</summary>
+    public static string InsertVisitorsAndEvents(string where, bool visitors = true, bool events = true) => $"""
+        {(visitors ? InsertVisitors(where) : "")}
+        {(events ? InsertEventCounts(where) : "")}
+        """;
+
+    private static string InsertVisitors(string where) => $"""
         INSERT INTO visitor_month
             SELECT DISTINCT library_id, (flags & 255)::UTINYINT, date_trunc('month', day)::DATE, who
             FROM fact_row WHERE {where} AND (flags >> 8) & 15 = 2
             EXCEPT SELECT library_id, kind, month, visitor FROM visitor_month;
+        """;
+
+    private static string InsertEventCounts(string where) => $"""
         INSERT INTO event_count
             SELECT library_id, {ExtraOf("fact_row")}, count(*)::INTEGER FROM fact_row WHERE {where} AND flags & 255 = 5 AND codes >> 32 <> 0
             GROUP BY ALL;

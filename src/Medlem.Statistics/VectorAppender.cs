@@ -55,6 +55,20 @@ internal sealed unsafe class VectorAppender : IDisposable
     public void Set<T>(int column, T value)
         where T : unmanaged => ((T*)_data[column])[_row] = value;
 
+    /// <summary>Sets <paramref name="value"/>, or null when it is 0 (a packed id or band of none).</summary>
+    public void SetOrNull<T>(int column, T value)
+        where T : unmanaged, IEquatable<T>
+    {
+        if (value.Equals(default))
+        {
+            SetNull(column);
+        }
+        else
+        {
+            Set(column, value);
+        }
+    }
+
     public void SetNull(int column)
     {
         var validity = _validity[column];
