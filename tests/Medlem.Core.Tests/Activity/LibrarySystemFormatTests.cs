@@ -245,6 +245,27 @@ public sealed class LibrarySystemFormatTests : IAsyncLifetime
             (await _h.FactsAsync()).Select(f => (f.Kind, f.Day, f.Member)));
     }
 
+    /// <summary>
+    /// A mapper keeps the codes of the item types and collections it has seen in a small table of its
+    /// own (RowMapper.Code); two thousand of each are more than it holds, so texts take one another's
+    /// places there. Each fact must still carry its own row's texts: row i has item type Ti and
+    /// collection Ci, so a code given to the wrong text shows as a pair that does not match.
+    /// </summary>
+    [Fact]
+    public async Task KohaStatisticsCsv_WithThousandsOfItemTypesAndCollections_KeepsEachRowsOwn()
+    {
+        const int Rows = 2000;
+        var rows = Enumerable.Range(0, Rows).Select(i =>
+            KohaFiles.Statistic($"2026-11-02 10:{i / 60 % 60:00}:{i % 60:00}", "localuse", $"{50_000 + i}", "", itemtype: $"T{i}", ccode: $"C{i}"));
+        var run = await _h.ImportAsync(ImportKind.Loans, KohaFiles.Statistics([.. rows]), ImportFormat.Koha);
+
+        Assert.Equal(Rows, run.RowsLoaded);
+        var pairs = await _h.QueryAsync("SELECT media, category FROM fact", r => (Media: r.GetString(0), Category: r.GetString(1)));
+        Assert.Equal(Rows, pairs.Count);
+        Assert.All(pairs, p => Assert.Equal(p.Media[1..], p.Category[1..]));
+        Assert.Equal(Rows, pairs.Select(p => p.Media).Distinct().Count());
+    }
+
     private static (FactKind, short?, MatchKind, Guid?, bool, AgeBand?, short?, string, string) Fact(
         FactKind kind, short branch, FixtureMember member, AgeBand band, string media, string category) =>
         (kind, branch, MatchKind.Member, member.Pseudonym, false, band, member.TypeId, media, category);

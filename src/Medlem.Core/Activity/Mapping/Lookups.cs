@@ -50,7 +50,7 @@ internal sealed class MemberIndex
     {
         if (_byNumericId is not null)
         {
-            return int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < _byNumericId.Length
+            return Number(id, out var n) && n < _byNumericId.Length
                 && IsCanonical(id) && _byNumericId[n] is { Number: > 0 } member ? member : null; // store numbers start at 1: 0 is an empty place
         }
 
@@ -60,11 +60,17 @@ internal sealed class MemberIndex
     /// <summary>Fetches a numeric library-system id's member ahead of <see cref="BySourceId"/> (<see cref="Medlem.Statistics.CacheHints"/>).</summary>
     public void PrefetchSourceId(ReadOnlySpan<char> id)
     {
-        if (_byNumericId is not null
-            && int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < _byNumericId.Length)
+        if (_byNumericId is not null && Number(id, out var n) && n < _byNumericId.Length)
         {
             Medlem.Statistics.CacheHints.Prefetch(ref _byNumericId[n]);
         }
+    }
+
+    /// <summary>Up to nine digits, nothing else (more could overflow, and are past <see cref="MaxDirectId"/> anyway): a borrowernumber is read twice a row.</summary>
+    private static bool Number(ReadOnlySpan<char> digits, out int value)
+    {
+        value = 0;
+        return digits.Length is > 0 and <= 9 && FieldParsers.Digits(digits, out value);
     }
 
     /// <summary>"017" is not borrower 17: only the canonical spelling of a number (no leading zero) matches.</summary>

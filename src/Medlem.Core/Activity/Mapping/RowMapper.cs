@@ -219,8 +219,12 @@ internal abstract class RowMapper
         }
     }
 
-    private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
-    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>? _codeLookup;
+    // A mapper's codes by text, direct-mapped on the text's length and three of its letters: a file's
+    // item types and collections are a few dozen texts, each found with one comparison (a dictionary
+    // hashed the whole text first).
+    private const int CodeSlots = 256;
+    private readonly string?[] _codeText = new string?[CodeSlots];
+    private readonly int[] _code = new int[CodeSlots];
 
     /// <summary>The store's code of a short text (item type, collection, format); cached here so the shared table's lock is taken once per text.</summary>
     protected int Code(ImportContext context, ReadOnlySpan<char> value)
@@ -230,13 +234,16 @@ internal abstract class RowMapper
             return 0;
         }
 
-        var lookup = _codeLookup ??= _codes.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(value, out var code))
+        var slot = ((value.Length * 31) + (value[0] * 7) + value[^1] + (value[value.Length / 2] * 3)) & (CodeSlots - 1);
+        if (_codeText[slot] is { } text && value.SequenceEqual(text))
         {
-            code = context.Numbers.Code(value);
-            _codes[value.ToString()] = code;
+            return _code[slot];
         }
 
+        // A text not in its place (new, or another took the place) asks the store's table, which gives the same code for the same text.
+        var code = context.Numbers.Code(value);
+        _codeText[slot] = value.ToString();
+        _code[slot] = code;
         return code;
     }
 
