@@ -37,31 +37,37 @@ internal static class MemberIndexLoader
 
             var links = !sourceIds ? [] : rows.LinksOf == system ? rows.Links : await MemberRows.LinksAsync(connection, libraryId, system, ct);
 
-            // Sized up front: growing dictionaries of 300,000 entries rehashes them several times over.
+            // Numbers for new pseudonyms are given in the table's order.
             var count = rows.Memberships.Count;
+            var members = new MemberRef[count];
+            for (var i = 0; i < count; i++)
+            {
+                var row = rows.Memberships[i];
+                members[i] = new MemberRef(row.Id, row.BirthDate, row.TypeId, keeping.Contains(row.Id), numbers.Member(row.Pseudonym));
+            }
+
+            // The summaries and the lookups need nothing of each other: made on two cores (the import's
+            // other threads have not started yet, and 300,000 of each take a few tenths of a second).
+            var summaries = Task.Run(() => Summaries(rows.Memberships, members), ct);
+
+            // Sized up front: growing dictionaries of 300,000 entries rehashes them several times over.
             var byKeys = (references & (MemberReferences.Card | MemberReferences.SourceId)) != 0;
             var byId = new Dictionary<Guid, MemberRef>(byKeys ? count : 0);
             var byPerson = new Dictionary<Guid, MemberRef>(emails ? count : 0);
-            var summaries = new Dictionary<int, RegisterSummary>(count);
             var byCard = new Dictionary<string, MemberRef>(references.HasFlag(MemberReferences.Card) ? count : 0, StringComparer.Ordinal);
             var bySourceId = new Dictionary<string, MemberRef>(sourceIds && system != ImportFormat.Medlem ? count : 0, StringComparer.Ordinal);
             var byEmail = new Dictionary<string, MemberRef>(StringComparer.Ordinal);
-
-            // Numbers for new pseudonyms are given in the table's order.
-            foreach (var row in rows.Memberships)
+            for (var i = 0; i < count; i++)
             {
-                var member = new MemberRef(row.Id, row.BirthDate, row.TypeId, keeping.Contains(row.Id), numbers.Member(row.Pseudonym));
                 if (byKeys)
                 {
-                    byId[row.Id] = member;
+                    byId[rows.Memberships[i].Id] = members[i];
                 }
 
                 if (emails)
                 {
-                    byPerson.TryAdd(row.PersonId, member);
+                    byPerson.TryAdd(rows.Memberships[i].PersonId, members[i]);
                 }
-
-                summaries[member.Number] = new RegisterSummary(row.Id, row.LastUsedOn, row.LoansLast12Months, row.ActivityAsOf);
             }
 
             foreach (var (externalId, membership) in links)
@@ -98,12 +104,24 @@ internal static class MemberIndexLoader
                     }, ct);
             }
 
-            return (new MemberIndex(bySourceId, byCard, byEmail), summaries);
+            return (new MemberIndex(bySourceId, byCard, byEmail), await summaries);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private static Dictionary<int, RegisterSummary> Summaries(List<MemberRow> rows, MemberRef[] members)
+    {
+        var summaries = new Dictionary<int, RegisterSummary>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            summaries[members[i].Number] = new RegisterSummary(row.Id, row.LastUsedOn, row.LoansLast12Months, row.ActivityAsOf);
+        }
+
+        return summaries;
     }
 
     /// <summary>A second connection to the register when it is a SQLite file (not one in memory, which only its own connection sees); else null.</summary>

@@ -33,13 +33,26 @@ internal sealed class MemberIndex
         _byCard = byCard.GetAlternateLookup<ReadOnlySpan<char>>();
         _byEmail = byEmail;
         Count = byCard.Count;
-        var numeric = bySourceId.Keys.Select(k => int.TryParse(k, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && IsCanonical(k) ? n : -1).ToList();
-        if (numeric.Count > 0 && numeric.All(n => n is >= 0 and < MaxDirectId))
+        // Ids that are all numbers (Koha's borrowernumbers) are places in an array instead.
+        var largest = -1;
+        foreach (var key in bySourceId.Keys)
         {
-            _byNumericId = new MemberRef[numeric.Max() + 1];
+            if (!Number(key, out var n) || !IsCanonical(key) || n >= MaxDirectId)
+            {
+                largest = -1;
+                break;
+            }
+
+            largest = Math.Max(largest, n);
+        }
+
+        if (largest >= 0)
+        {
+            _byNumericId = new MemberRef[largest + 1];
             foreach (var (key, member) in bySourceId)
             {
-                _byNumericId[int.Parse(key, System.Globalization.CultureInfo.InvariantCulture)] = member;
+                Number(key, out var n);
+                _byNumericId[n] = member;
             }
         }
     }
