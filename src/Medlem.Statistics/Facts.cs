@@ -77,7 +77,7 @@ public struct Fact
     /// <summary>The branch (ids start at 1); null when none.</summary>
     public short? BranchId
     {
-        readonly get => OrNone(_branchId);
+        readonly get => _branchId == 0 ? null : _branchId;
         set => _branchId = value ?? 0;
     }
 
@@ -91,14 +91,14 @@ public struct Fact
     /// </summary>
     public int? Member
     {
-        readonly get => OrNone(_member);
+        readonly get => _member == 0 ? null : _member;
         set => _member = value ?? 0;
     }
 
     /// <summary>The store's number (from 1) for a keyed monthly hash of an unmatched reference or a device (<see cref="StatisticsNumbers.Visitor"/>).</summary>
     public int? Visitor
     {
-        readonly get => OrNone(_visitor);
+        readonly get => _visitor == 0 ? null : _visitor;
         set => _visitor = value ?? 0;
     }
 
@@ -111,7 +111,7 @@ public struct Fact
     /// <summary>The membership type (ids start at 1); null when none.</summary>
     public short? MembershipTypeId
     {
-        readonly get => OrNone(_membershipTypeId);
+        readonly get => _membershipTypeId == 0 ? null : _membershipTypeId;
         set => _membershipTypeId = value ?? 0;
     }
 
@@ -139,10 +139,6 @@ public struct Fact
 
     /// <summary>Code of the title or item borrowed: only for members who keep a reading history; 0 for none.</summary>
     public int Title { get; set; }
-
-    private static int? OrNone(int value) => value == 0 ? null : value;
-
-    private static short? OrNone(short value) => value == 0 ? null : value;
 }
 
 /// <summary>A catalogued event: no people.</summary>
