@@ -51,21 +51,8 @@ public enum Audience : byte
 /// references: ten million of them are copied between threads without the garbage collector's
 /// write barriers, which had cost more than parsing the rows.
 /// </summary>
-[System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)]
 public struct Fact
 {
-    // The optional values are kept without a flag each, 0 standing for none (ids, store numbers,
-    // bands and audiences start at 1; minutes are kept plus one): 56 bytes a fact instead of 80.
-    // Ten million of them pass from the mapping threads to the applying one, and the stage's
-    // speed follows the memory's.
-    private int _member;
-    private int _visitor;
-    private int _minutesPlusOne;
-    private short _branchId;
-    private short _membershipTypeId;
-    private AgeBand _ageBand;
-    private Audience _audience;
-
     /// <summary>
     /// Keyed 64-bit hash of the source's identity of the event: the same event imported twice
     /// has the same key. Unique within a library and day, where a collision of two true facts is
@@ -73,47 +60,21 @@ public struct Fact
     /// </summary>
     public long Key { get; set; }
     public short LibraryId { get; set; }
-
-    /// <summary>The branch (ids start at 1); null when none.</summary>
-    public short? BranchId
-    {
-        readonly get => _branchId == 0 ? null : _branchId;
-        set => _branchId = value ?? 0;
-    }
-
+    public short? BranchId { get; set; }
     public DateOnly Day { get; set; }
     public FactKind Kind { get; set; }
     public MatchKind Match { get; set; }
 
     /// <summary>
     /// The statistics store's number for the membership's pseudonym (<see cref="MatchKind.Member"/>
-    /// only; <see cref="StatisticsNumbers.Member"/>, from 1). A small integer packs and joins far better than the Guid.
+    /// only; <see cref="StatisticsNumbers.Member"/>). A small integer packs and joins far better than the Guid.
     /// </summary>
-    public int? Member
-    {
-        readonly get => _member == 0 ? null : _member;
-        set => _member = value ?? 0;
-    }
+    public int? Member { get; set; }
 
-    /// <summary>The store's number (from 1) for a keyed monthly hash of an unmatched reference or a device (<see cref="StatisticsNumbers.Visitor"/>).</summary>
-    public int? Visitor
-    {
-        readonly get => _visitor == 0 ? null : _visitor;
-        set => _visitor = value ?? 0;
-    }
-
-    public AgeBand? AgeBand
-    {
-        readonly get => _ageBand == 0 ? null : _ageBand;
-        set => _ageBand = value ?? 0;
-    }
-
-    /// <summary>The membership type (ids start at 1); null when none.</summary>
-    public short? MembershipTypeId
-    {
-        readonly get => _membershipTypeId == 0 ? null : _membershipTypeId;
-        set => _membershipTypeId = value ?? 0;
-    }
+    /// <summary>The store's number for a keyed monthly hash of an unmatched reference or a device (<see cref="StatisticsNumbers.Visitor"/>).</summary>
+    public int? Visitor { get; set; }
+    public AgeBand? AgeBand { get; set; }
+    public short? MembershipTypeId { get; set; }
 
     /// <summary>Code of the item type, digital format or wifi login method; 0 for none.</summary>
     public int Media { get; set; }
@@ -123,19 +84,10 @@ public struct Fact
 
     /// <summary>Code of the catalogue event's id (attendance); 0 for none.</summary>
     public int EventId { get; set; }
+    public Audience? Audience { get; set; }
 
-    public Audience? Audience
-    {
-        readonly get => _audience == 0 ? null : _audience;
-        set => _audience = value ?? 0;
-    }
-
-    /// <summary>Length of a wifi session (0 or more).</summary>
-    public int? Minutes
-    {
-        readonly get => _minutesPlusOne == 0 ? null : _minutesPlusOne - 1;
-        set => _minutesPlusOne = value + 1 ?? 0;
-    }
+    /// <summary>Length of a wifi session.</summary>
+    public int? Minutes { get; set; }
 
     /// <summary>Code of the title or item borrowed: only for members who keep a reading history; 0 for none.</summary>
     public int Title { get; set; }
