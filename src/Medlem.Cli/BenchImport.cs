@@ -47,8 +47,7 @@ internal static class BenchImport
             WriteStatistics(statistics, rows, members, library.BranchCodes, today, seed);
             var size = new FileInfo(statistics).Length;
             Console.WriteLine(string.Create(i, $"generated {rows:N0} Koha statistics rows ({size / 1048576.0:N0} MiB) in {generated.Elapsed.TotalSeconds:F1} s"));
-            KeepInputs(folder);
-            OnDisk(folder);
+            SettleInputs(folder);
 
             // The import runs as `medlem import` in a process of its own, as an operator runs it,
             // so its peak memory is its own and not the benchmark's register generation.
@@ -82,40 +81,34 @@ internal static class BenchImport
     }
 
     /// <summary>
-    /// With <c>MEDLEM_BENCH_KEEP=&lt;folder&gt;</c>, copies the register, the store and the export there
-    /// before the import, so one import can be timed again and again on the same inputs (docs/benchmarks.md).
-    /// </summary>
-    private static void KeepInputs(string folder)
-    {
-        if (Environment.GetEnvironmentVariable("MEDLEM_BENCH_KEEP") is not { Length: > 0 } keep)
-        {
-            return;
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.CreateDirectory(keep);
-        foreach (var file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(keep, Path.GetRelativePath(folder, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy, overwrite: true);
-        }
-
-        Console.WriteLine($"inputs kept in {keep}");
-    }
-
-    /// <summary>
     /// Writes the generated register and export to disk before the import is timed: an operator's
     /// export was written long before it is imported, and the kernel writing back 670 MiB of the
-    /// generator's pages would take CPU from the import while it is timed.
+    /// generator's pages would take CPU from the import while it is timed. With
+    /// <c>MEDLEM_BENCH_KEEP=&lt;folder&gt;</c> they are also copied there, so one import can be timed
+    /// again and again on the same inputs (docs/benchmarks.md).
     /// </summary>
-    private static void OnDisk(string folder)
+    private static void SettleInputs(string folder)
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var keep = Environment.GetEnvironmentVariable("MEDLEM_BENCH_KEEP") is { Length: > 0 } k ? k : null;
         foreach (var file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories))
         {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
-            stream.Flush(flushToDisk: true);
+            using (var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite))
+            {
+                stream.Flush(flushToDisk: true);
+            }
+
+            if (keep is not null)
+            {
+                var copy = Path.Combine(keep, Path.GetRelativePath(folder, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                File.Copy(file, copy, overwrite: true);
+            }
+        }
+
+        if (keep is not null)
+        {
+            Console.WriteLine($"inputs kept in {keep}");
         }
     }
 

@@ -82,27 +82,17 @@ internal sealed class BranchDayCounts
         {
             _flagsAt = new long[_flagsAt.Length * 2];
             _groupAt = new Days?[_flagsAt.Length];
-            foreach (var g in _groups)
+            foreach (var g in _groups.SkipLast(1))
             {
                 Place(g);
             }
         }
-        else
-        {
-            Place(days);
-        }
 
-        var mask = _flagsAt.Length - 1;
-        var at = Slot(group, mask);
-        while (_flagsAt[at] != group)
-        {
-            at = (at + 1) & mask;
-        }
-
-        return at;
+        return Place(days);
     }
 
-    private void Place(Days days)
+    /// <summary>Puts a group in the first free slot from its own; returns that slot.</summary>
+    private int Place(Days days)
     {
         var mask = _flagsAt.Length - 1;
         var at = Slot(days.Flags, mask);
@@ -113,6 +103,7 @@ internal sealed class BranchDayCounts
 
         _flagsAt[at] = days.Flags;
         _groupAt[at] = days;
+        return at;
     }
 
     /// <summary>Every (flags without the audience, day, count) with a count.</summary>

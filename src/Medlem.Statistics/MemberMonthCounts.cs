@@ -18,17 +18,16 @@ internal sealed class MemberMonthCounts
     public const long Budget = 192L << 20;
 
     private const int Kinds = 8;
-    private readonly Dictionary<int, int[]> _byMonthKind = [];
 
-    // The same arrays by key - _firstKey: a fact's counters are found without hashing (twice a fact, with the prefetch).
+    // Counter arrays by key - _firstKey, the key being a month and kind ((year * 12 + month - 1) * Kinds + kind):
+    // a fact's counters are found without hashing (twice a fact, with the prefetch).
     private int[]?[] _byKey = [];
     private int _firstKey;
+    private int _arrays;
     private int[] _slotOf = new int[1024]; // member number → place + 1
     private int[] _memberAt = new int[1024]; // place → member number
     private int _members;
     private int _capacity;
-    private int _lastKey = -1;
-    private int[]? _last;
 
     /// <param name="expectedMembers">Members the import may name (the library's): the counters' first size.</param>
     public MemberMonthCounts(int expectedMembers = 1 << 16) => _capacity = Math.Max(expectedMembers, 1024);
@@ -45,7 +44,7 @@ internal sealed class MemberMonthCounts
 
         var (year, month, _) = day;
         var key = (((year * 12) + month - 1) * Kinds) + (int)kind;
-        var counts = key == _lastKey ? _last! : Counters(key);
+        var counts = Counters(key);
         if (counts is null)
         {
             return;
@@ -59,7 +58,7 @@ internal sealed class MemberMonthCounts
                 return;
             }
 
-            counts = _byMonthKind[key];
+            counts = _byKey[key - _firstKey]!;
         }
 
         counts[place]++;
@@ -94,7 +93,7 @@ internal sealed class MemberMonthCounts
     /// <summary>Every (member, first day of month, kind, count) with a count.</summary>
     public IEnumerable<(int Member, DateOnly Month, FactKind Kind, int Count)> Months()
     {
-        foreach (var (key, counts) in _byMonthKind.OrderBy(e => e.Key))
+        foreach (var (key, counts) in Arrays())
         {
             var month = MonthOf(key);
             for (var place = 0; place < _members; place++)
@@ -114,11 +113,11 @@ internal sealed class MemberMonthCounts
     /// </summary>
     public IEnumerable<MemberYear> Years()
     {
-        foreach (var year in _byMonthKind.Keys.Select(k => MonthOf(k).Year).Distinct().Order())
+        foreach (var year in Arrays().GroupBy(a => MonthOf(a.Key).Year))
         {
             var rows = new MemberYear[_members];
             var seen = new bool[_members];
-            foreach (var (key, counts) in _byMonthKind.Where(e => MonthOf(e.Key).Year == year))
+            foreach (var (key, counts) in year)
             {
                 var kind = (FactKind)(key % Kinds);
                 var bit = 1 << (MonthOf(key).Month - 1);
@@ -137,7 +136,7 @@ internal sealed class MemberMonthCounts
             {
                 if (seen[place])
                 {
-                    yield return rows[place] with { Member = _memberAt[place], Year = (short)year };
+                    yield return rows[place] with { Member = _memberAt[place], Year = (short)year.Key };
                 }
             }
         }
@@ -149,25 +148,56 @@ internal sealed class MemberMonthCounts
         return new DateOnly(months / 12, (months % 12) + 1, 1);
     }
 
+    /// <summary>The counter arrays with their keys, in the keys' order.</summary>
+    private IEnumerable<(int Key, int[] Counts)> Arrays()
+    {
+        for (var at = 0; at < _byKey.Length; at++)
+        {
+            if (_byKey[at] is { } counts)
+            {
+                yield return (_firstKey + at, counts);
+            }
+        }
+    }
+
     private int[]? Counters(int key)
     {
         var at = key - _firstKey;
-        var counts = (uint)at < (uint)_byKey.Length ? _byKey[at] : null;
-        if (counts is null)
+        if ((uint)at < (uint)_byKey.Length && _byKey[at] is { } counts)
         {
-            if ((long)(_byMonthKind.Count + 1) * _capacity * sizeof(int) > Budget)
-            {
-                Abandon();
-                return null;
-            }
-
-            counts = _byMonthKind[key] = new int[_capacity];
-            Index();
+            return counts;
         }
 
-        _lastKey = key;
-        _last = counts;
-        return counts;
+        if ((long)(_arrays + 1) * _capacity * sizeof(int) > Budget)
+        {
+            Abandon();
+            return null;
+        }
+
+        Cover(key);
+        _arrays++;
+        return _byKey[key - _firstKey] = new int[_capacity];
+    }
+
+    /// <summary>Widens the keys laid out to the whole month of <paramref name="key"/>.</summary>
+    private void Cover(int key)
+    {
+        var month = key / Kinds * Kinds;
+        var first = _byKey.Length == 0 ? month : Math.Min(_firstKey, month);
+        var end = _byKey.Length == 0 ? month + Kinds : Math.Max(_firstKey + _byKey.Length, month + Kinds);
+        if (first == _firstKey && end - first == _byKey.Length)
+        {
+            return;
+        }
+
+        var byKey = new int[]?[end - first];
+        if (_byKey.Length > 0)
+        {
+            _byKey.CopyTo(byKey, _firstKey - first);
+        }
+
+        _byKey = byKey;
+        _firstKey = first;
     }
 
     private int PlaceOf(int member)
@@ -196,43 +226,29 @@ internal sealed class MemberMonthCounts
     /// <summary>More members than the counters hold: every counter array grows by half, within the budget.</summary>
     private bool Grow()
     {
-        if ((long)_byMonthKind.Count * (_capacity + (_capacity / 2)) * sizeof(int) > Budget)
+        if ((long)_arrays * (_capacity + (_capacity / 2)) * sizeof(int) > Budget)
         {
             Abandon();
             return false;
         }
 
         _capacity = checked(_capacity + (_capacity / 2));
-        foreach (var key in _byMonthKind.Keys.ToList())
+        for (var at = 0; at < _byKey.Length; at++)
         {
-            var counts = _byMonthKind[key];
-            Array.Resize(ref counts, _capacity);
-            _byMonthKind[key] = counts;
+            if (_byKey[at] is not null)
+            {
+                Array.Resize(ref _byKey[at], _capacity);
+            }
         }
 
-        _last = _lastKey >= 0 ? _byMonthKind[_lastKey] : null;
-        Index();
         return true;
-    }
-
-    /// <summary>Lays the counter arrays out by key, from the first month's to the last month's.</summary>
-    private void Index()
-    {
-        _firstKey = _byMonthKind.Keys.Min() / Kinds * Kinds;
-        _byKey = new int[]?[(_byMonthKind.Keys.Max() / Kinds * Kinds) + Kinds - _firstKey];
-        foreach (var (key, counts) in _byMonthKind)
-        {
-            _byKey[key - _firstKey] = counts;
-        }
     }
 
     private void Abandon()
     {
         GaveUp = true;
-        _byMonthKind.Clear();
         _byKey = [];
-        _last = null;
-        _lastKey = -1;
+        _arrays = 0;
     }
 }
 
